@@ -1,0 +1,47 @@
+// Start-up pieces the long-running commands share: configuration, logging, platform, shutdown.
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { Config } from '../config.ts';
+import { openPlatform } from '../platform/context.ts';
+import type { Platform } from '../platform/context.ts';
+import { defineDomainJobs } from '../modules.ts';
+
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee docs/configuration.md.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+export function makeLogger(config: Config, quiet = false): Logger {
+  return pino({ level: quiet && config.logLevel !== 'silent' ? 'warn' : config.logLevel, base: { pid: process.pid } });
+}
+
+export async function openForCommand(config: Config, log: Logger): Promise<Platform> {
+  return openPlatform(config, log, { defineJobs: defineDomainJobs });
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM; a second signal exits at once. */
+export function onShutdown(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop().then(() => process.exit(0), (error) => {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
+}

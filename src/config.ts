@@ -1,0 +1,155 @@
+// One typed configuration, read from the environment and validated before anything starts.
+import path from 'node:path';
+import { parseCidrList } from './platform/http/networks.ts';
+import type { CidrList } from './platform/http/networks.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface SmtpConfig {
+  host: string | null;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string | null;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: DatabaseKind; url: string; sqliteFile: string };
+  baseUrl: string | null;
+  trustedNetworks: CidrList;
+  trustedProxies: CidrList;
+  smtp: SmtpConfig;
+  logLevel: string;
+  bodyLimitBytes: number;
+  /** Whether `serve` also executes queued jobs (the embedded default); off when dedicated workers run them. */
+  serveRunsJobs: boolean;
+  jobs: { concurrency: number; leaseSeconds: number; pollMilliseconds: number };
+  sessionDays: number;
+  login: { maxFailures: number; windowSeconds: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks every setting; collects all problems so an operator fixes them in one go. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const dataDir = path.resolve(read.string('LIGHTPATH_DATA_DIR', './var'));
+  const databaseUrl = read.string('DATABASE_URL', '');
+  let database: Config['database'];
+  if (databaseUrl === '' || databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : '';
+    database = { kind: 'sqlite', url: '', sqliteFile: file ? path.resolve(file) : path.join(dataDir, 'lightpath.sqlite') };
+  } else if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    database = { kind: 'postgres', url: databaseUrl, sqliteFile: '' };
+  } else {
+    problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite: (or be unset for the SQLite file in the data directory)');
+    database = { kind: 'sqlite', url: '', sqliteFile: '' };
+  }
+
+  const baseUrl = read.string('LIGHTPATH_BASE_URL', '');
+  if (baseUrl !== '' && !isHttpUrl(baseUrl)) problems.push('LIGHTPATH_BASE_URL must be an absolute http:// or https:// URL');
+
+  const config: Config = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '127.0.0.1'),
+    dataDir,
+    database,
+    baseUrl: baseUrl === '' ? null : baseUrl.replace(/\/+$/, ''),
+    trustedNetworks: read.cidrs('LIGHTPATH_TRUSTED_NETWORKS', '127.0.0.0/8,::1/128'),
+    trustedProxies: read.cidrs('LIGHTPATH_TRUSTED_PROXIES', ''),
+    smtp: {
+      host: read.string('SMTP_HOST', '') || null,
+      port: read.integer('SMTP_PORT', 25, 1, 65535),
+      secure: read.boolean('SMTP_SECURE', false),
+      user: read.string('SMTP_USER', '') || null,
+      password: read.string('SMTP_PASSWORD', '') || null,
+      from: read.string('SMTP_FROM', '') || null,
+    },
+    logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    bodyLimitBytes: read.integer('LIGHTPATH_BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    serveRunsJobs: read.boolean('LIGHTPATH_SERVE_RUNS_JOBS', true),
+    jobs: {
+      concurrency: read.integer('LIGHTPATH_JOB_CONCURRENCY', 2, 1, 64),
+      leaseSeconds: read.integer('LIGHTPATH_JOB_LEASE_SECONDS', 30, 1, 3600),
+      pollMilliseconds: read.integer('LIGHTPATH_JOB_POLL_MS', 1000, 50, 60000),
+    },
+    sessionDays: read.integer('LIGHTPATH_SESSION_DAYS', 14, 1, 365),
+    login: {
+      maxFailures: read.integer('LIGHTPATH_LOGIN_MAX_FAILURES', 10, 1, 10000),
+      windowSeconds: read.integer('LIGHTPATH_LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    },
+  };
+  if (config.smtp.from !== null && !/^[^@\s]+@[^@\s]+$/.test(config.smtp.from.replace(/^.*<(.*)>$/, '$1'))) {
+    problems.push('SMTP_FROM must be an email address, e.g. "Lightpath <lightpath@example.org>"');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+class EnvReader {
+  constructor(private readonly env: Env, private readonly problems: string[]) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined ? fallback : value.trim();
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${this.env[name]}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  cidrs(name: string, fallback: string): CidrList {
+    const raw = this.string(name, fallback);
+    try {
+      return parseCidrList(raw);
+    } catch (error) {
+      this.problems.push(`${name}: ${(error as Error).message}`);
+      return parseCidrList('');
+    }
+  }
+}

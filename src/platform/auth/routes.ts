@@ -1,0 +1,166 @@
+// Lightpath's own account API: login/logout (cookie sessions), the current principal, password
+// change, personal API tokens, and user administration for staff.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Platform } from '../context.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { badRequest, forbidden, notFound, tooManyRequests, unauthorized } from '../http/errors.ts';
+import { verifyPassword } from './passwords.ts';
+import { actingUser } from './policy.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+import {
+  ErrorOut, IdParams, LoginIn, PageQuery, PasswordChangeIn, TokenIn, TokenOut, UserIn, UserOut, UserPatch, tokenOut, userOut,
+} from './schemas.ts';
+
+const tags = ['accounts'];
+const user = { access: { allow: 'user' as const } };
+const staff = { access: { allow: 'staff' as const } };
+
+export async function accountRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { config, users, sessions, tokens, rateLimiter } = platform;
+  const loginRule = { limit: config.login.maxFailures, windowSeconds: config.login.windowSeconds };
+
+  const secureCookie = (request: FastifyRequest) => request.protocol === 'https' || (config.baseUrl?.startsWith('https://') ?? false);
+
+  app.post('/auth/login', {
+    config: { access: { allow: 'public' } },
+    schema: {
+      tags, summary: 'Log in with a username and password; sets the session cookie',
+      body: LoginIn,
+      response: { 200: Type.Object({ user: UserOut, csrf_token: Type.String(), expires_at: Type.String() }), 401: ErrorOut, 429: ErrorOut },
+    },
+  }, async (request, reply) => {
+    const { username, password } = request.body;
+    const address = clientAddress(request);
+    const buckets = [`login:user:${username.toLowerCase()}`, `login:address:${address}`];
+    for (const bucket of buckets) {
+      const decision = await rateLimiter.peek(bucket, loginRule);
+      if (!decision.allowed) {
+        throw tooManyRequests(`Too many failed login attempts. Try again in ${decision.retryAfterSeconds} seconds.`, decision.retryAfterSeconds);
+      }
+    }
+    const found = await users.passwordHash(username);
+    const valid = await verifyPassword(password, found?.hash ?? null);
+    if (!found || !valid || !found.user.isActive) {
+      for (const bucket of buckets) await rateLimiter.record(bucket);
+      request.log.info({ username }, 'login failed');
+      throw unauthorized('Invalid username or password.');
+    }
+    await rateLimiter.reset(buckets[0]);
+    const session = await sessions.create(found.user.id, address);
+    reply.setCookie(SESSION_COOKIE, session.cookieValue, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request), expires: new Date(session.expiresAt),
+    });
+    return { user: userOut(found.user), csrf_token: session.csrfToken, expires_at: session.expiresAt };
+  });
+
+  app.post('/auth/logout', {
+    config: user,
+    schema: { tags, summary: 'End the current session', response: { 200: Type.Object({ detail: Type.String() }) } },
+  }, async (request, reply) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) await sessions.destroy(cookie);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { detail: 'Logged out.' };
+  });
+
+  app.get('/auth/me', {
+    config: user,
+    schema: {
+      tags, summary: 'Who the request is authenticated as',
+      response: { 200: Type.Object({ user: UserOut, via: Type.String(), scope: Type.Union([Type.String(), Type.Null()]), csrf_token: Type.Union([Type.String(), Type.Null()]) }) },
+    },
+  }, async (request) => {
+    const principal = request.principal;
+    if (principal.kind !== 'user') throw unauthorized();
+    return {
+      user: userOut(principal.user), via: principal.via,
+      scope: principal.via === 'token' ? principal.scope : null,
+      csrf_token: principal.via === 'session' ? principal.csrfToken : null,
+    };
+  });
+
+  app.post('/auth/password', {
+    config: user,
+    schema: { tags, summary: 'Change your own password (ends your other sessions)', body: PasswordChangeIn, response: { 200: Type.Object({ detail: Type.String() }) } },
+  }, async (request, reply) => {
+    const me = actingUser(request);
+    const found = await users.passwordHash(me.username);
+    if (!(await verifyPassword(request.body.current_password, found?.hash ?? null))) throw badRequest('Current password is wrong.', { current_password: ['is wrong'] });
+    await users.update(me.id, { password: request.body.new_password });
+    await sessions.destroyAllFor(me.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { detail: 'Password changed; log in again.' };
+  });
+
+  // Tokens are managed from a login session (or the command line), never by another token,
+  // so a leaked token cannot mint more.
+  const requireSession = (request: FastifyRequest) => {
+    if (request.principal.kind === 'user' && request.principal.via === 'token') throw forbidden('Manage tokens from a login session or the command line, not with a token.');
+    return actingUser(request);
+  };
+
+  app.get('/tokens', {
+    config: user,
+    schema: { tags, summary: 'Your API tokens', response: { 200: Type.Array(TokenOut) } },
+  }, async (request) => (await tokens.list(actingUser(request).id)).map(tokenOut));
+
+  app.post('/tokens', {
+    config: user,
+    schema: {
+      tags, summary: 'Create an API token (the token is shown only in this answer)', body: TokenIn,
+      response: { 201: Type.Composite([TokenOut, Type.Object({ token: Type.String() })]) },
+    },
+  }, async (request, reply) => {
+    const me = requireSession(request);
+    const issued = await tokens.issue(me.id, { name: request.body.name, scope: request.body.scope, expiresAt: request.body.expires_at ?? null });
+    return reply.code(201).send({ ...tokenOut(issued.record), token: issued.token });
+  });
+
+  app.delete('/tokens/:id', {
+    config: user,
+    schema: { tags, summary: 'Revoke one of your API tokens', params: IdParams, response: { 200: TokenOut } },
+  }, async (request) => tokenOut(await tokens.revoke(requireSession(request).id, request.params.id)));
+
+  app.get('/users', {
+    config: staff,
+    schema: { tags, summary: 'List users (staff)', querystring: PageQuery, response: { 200: Type.Object({ count: Type.Integer(), results: Type.Array(UserOut) }) } },
+  }, async (request) => {
+    const page = await users.list(request.query);
+    return { count: page.total, results: page.users.map(userOut) };
+  });
+
+  app.post('/users', {
+    config: staff,
+    schema: { tags, summary: 'Create a user (staff)', body: UserIn, response: { 201: UserOut, 409: ErrorOut } },
+  }, async (request, reply) => {
+    const body = request.body;
+    const created = await users.create({
+      username: body.username, fullName: body.full_name, email: body.email, isStaff: body.is_staff, isActive: body.is_active, password: body.password,
+    });
+    return reply.code(201).send(userOut(created));
+  });
+
+  app.get('/users/:id', {
+    config: staff,
+    schema: { tags, summary: 'One user (staff)', params: IdParams, response: { 200: UserOut, 404: ErrorOut } },
+  }, async (request) => {
+    const found = await users.findById(request.params.id);
+    if (!found) throw notFound('No such user.');
+    return userOut(found);
+  });
+
+  app.patch('/users/:id', {
+    config: staff,
+    schema: { tags, summary: 'Change a user (staff); deactivating ends their sessions', params: IdParams, body: UserPatch, response: { 200: UserOut, 404: ErrorOut } },
+  }, async (request: FastifyRequest<{ Params: { id: number }; Body: Record<string, any> }>, _reply: FastifyReply) => {
+    const body = request.body;
+    const updated = await users.update(request.params.id, {
+      fullName: body.full_name, email: body.email, isStaff: body.is_staff, isActive: body.is_active, password: body.password,
+    });
+    if (!updated.isActive || body.password !== undefined) await sessions.destroyAllFor(updated.id);
+    return userOut(updated);
+  });
+}

@@ -1,0 +1,39 @@
+// Opens the store of record: a SQLite file (embedded default) or PostgreSQL, behind one Kysely instance.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Config, DatabaseKind } from '../../config.ts';
+import type { Database } from './schema.ts';
+import { SqliteBooleanPlugin } from './sqlite-booleans.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT columns come back from pg as strings; every such value we store fits a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function openDatabase(config: Pick<Config, 'database'>, options: { poolSize?: number } = {}): DatabaseHandle {
+  if (config.database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.database.url, max: options.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const file = config.database.sqliteFile;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteBooleanPlugin()] });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}

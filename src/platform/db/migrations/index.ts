@@ -1,0 +1,12 @@
+// Every migration, in order. Names sort in application order; never rename or edit a shipped one.
+import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../../../config.ts';
+import * as platform from './0001_platform.ts';
+
+export interface Migration {
+  up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
+}
+
+export const migrations: Record<string, Migration> = {
+  '0001_platform': platform,
+};

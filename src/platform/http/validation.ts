@@ -1,0 +1,20 @@
+// Schema validation: bodies are checked strictly (no type coercion, unknown fields refused) so bad
+// input is answered before any write; path and query strings are coerced, as they arrive as text.
+import { Ajv } from 'ajv';
+import type { Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+function makeAjv(options: Options): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+export function installValidation(app: FastifyInstance): void {
+  const strict = makeAjv({ coerceTypes: false, removeAdditional: false });
+  const coercing = makeAjv({ coerceTypes: 'array', removeAdditional: false });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+}

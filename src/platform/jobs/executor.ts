@@ -1,0 +1,87 @@
+// Runs one claimed job: renews its lease while it runs, enforces its time limit, and records the
+// outcome. Every attempt ends succeeded, queued for retry, or failed with a message.
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.ts';
+import type { JobRegistry } from './registry.ts';
+import { markAttemptFailed, markSucceeded, renewLease } from './job-rows.ts';
+import type { JobRow } from './job-rows.ts';
+
+export type AttemptOutcome = { state: 'succeeded' } | { state: 'queued' | 'failed' | 'lost'; error: string };
+
+class TimeLimitExceeded extends Error {}
+
+export class JobExecutor {
+  private readonly running = new Map<number, { row: JobRow; controller: AbortController }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly registry: JobRegistry,
+    private readonly log: Logger,
+    readonly workerId: string,
+    private readonly leaseSeconds: number,
+  ) {}
+
+  get busy(): number {
+    return this.running.size;
+  }
+
+  async execute(row: JobRow): Promise<AttemptOutcome> {
+    const definition = this.registry.get(row.type);
+    const controller = new AbortController();
+    this.running.set(row.id, { row, controller });
+    const log = this.log.child({ job: row.id, type: row.type, attempt: row.attempts });
+    const heartbeat = setInterval(() => {
+      renewLease(this.db, row, this.leaseSeconds).catch((error) => log.warn({ err: error }, 'could not renew job lease'));
+    }, Math.max(200, (this.leaseSeconds * 1000) / 3));
+    let timer: NodeJS.Timeout | undefined;
+    const timeLimit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeLimitExceeded(`timed out after ${definition.timeLimitSeconds} s`)), definition.timeLimitSeconds * 1000);
+    });
+    try {
+      log.info('job started');
+      const result = await Promise.race([
+        definition.run(JSON.parse(row.payload), { jobId: row.id, attempt: row.attempts, signal: controller.signal, log }),
+        timeLimit,
+      ]);
+      if (await markSucceeded(this.db, row, result)) {
+        log.info('job succeeded');
+        return { state: 'succeeded' };
+      }
+      log.warn('job finished after another worker had taken it over; result dropped');
+      return { state: 'lost', error: 'taken over by another worker' };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      controller.abort();
+      const state = await markAttemptFailed(this.db, row, definition, message);
+      log.warn({ err: error, next: state }, 'job attempt failed');
+      return { state: state ?? 'lost', error: message };
+    } finally {
+      clearInterval(heartbeat);
+      clearTimeout(timer);
+      this.running.delete(row.id);
+    }
+  }
+
+  /**
+   * Shutdown's grace period ran out: ask every running job to stop and record the attempt as failed
+   * now, so it is retried elsewhere at once instead of waiting for its lease to expire.
+   */
+  async interruptAll(message: string): Promise<JobRow[]> {
+    const interrupted: JobRow[] = [];
+    for (const { row, controller } of this.running.values()) {
+      controller.abort();
+      if (await markAttemptFailed(this.db, row, this.registry.get(row.type), message)) interrupted.push(row);
+    }
+    return interrupted;
+  }
+
+  /** Running jobs whose worker stopped renewing the lease: the attempt counts as failed. */
+  async reclaimExpired(rows: JobRow[]): Promise<Array<{ row: JobRow; state: 'queued' | 'failed' }>> {
+    const reclaimed: Array<{ row: JobRow; state: 'queued' | 'failed' }> = [];
+    for (const row of rows) {
+      const state = await markAttemptFailed(this.db, row, this.registry.get(row.type), `worker ${row.locked_by} stopped responding (lease expired)`);
+      if (state) reclaimed.push({ row, state });
+    }
+    return reclaimed;
+  }
+}
