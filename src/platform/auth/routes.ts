@@ -20,7 +20,9 @@ const staff = { access: { allow: 'staff' as const } };
 export async function accountRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { config, users, sessions, tokens, rateLimiter } = platform;
-  const loginRule = { limit: config.login.maxFailures, windowSeconds: config.login.windowSeconds };
+  const accountRule = { limit: config.login.maxFailures, windowSeconds: config.login.windowSeconds };
+  // One address may be a whole lab behind NAT: it gets more failures than a single account does.
+  const addressRule = { limit: config.login.maxFailures * 10, windowSeconds: config.login.windowSeconds };
 
   const secureCookie = (request: FastifyRequest) => request.protocol === 'https' || (config.baseUrl?.startsWith('https://') ?? false);
 
@@ -35,8 +37,9 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
     const { username, password } = request.body;
     const address = clientAddress(request);
     const buckets = [`login:user:${username.toLowerCase()}`, `login:address:${address}`];
-    for (const bucket of buckets) {
-      const decision = await rateLimiter.peek(bucket, loginRule);
+    const rules = [accountRule, addressRule];
+    for (const [index, bucket] of buckets.entries()) {
+      const decision = await rateLimiter.peek(bucket, rules[index]);
       if (!decision.allowed) {
         throw tooManyRequests(`Too many failed login attempts. Try again in ${decision.retryAfterSeconds} seconds.`, decision.retryAfterSeconds);
       }

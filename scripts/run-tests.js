@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: runs every test/**/*.test.ts file with node's test runner (through tsx) against
+// SQLite, then again against PostgreSQL when LIGHTPATH_TEST_POSTGRES_URL is set — saying plainly
+// when that tier is skipped. Fails when no test file is found or no test ran.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const only = process.argv.slice(2);
+
+function findTests(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(full));
+    else if (entry.name.endsWith('.test.ts')) found.push(path.relative(root, full));
+  }
+  return found;
+}
+
+const files = only.length > 0 ? only : findTests(path.join(root, 'test'));
+if (files.length === 0) {
+  console.error('No test files found under test/.');
+  process.exit(1);
+}
+
+function runTier(tier) {
+  return new Promise((resolve) => {
+    console.log(`\n=== Test tier: ${tier} (${files.length} files) ===`);
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+      cwd: root,
+      env: { ...process.env, LIGHTPATH_TEST_DB: tier },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      const tests = Number(/ℹ tests (\d+)/.exec(tail)?.[1] ?? 0);
+      const passed = Number(/ℹ pass (\d+)/.exec(tail)?.[1] ?? 0);
+      const failed = Number(/ℹ fail (\d+)/.exec(tail)?.[1] ?? 0);
+      resolve({ tier, code, tests, passed, failed });
+    });
+  });
+}
+
+const results = [await runTier('sqlite')];
+if (process.env.LIGHTPATH_TEST_POSTGRES_URL) {
+  results.push(await runTier('postgres'));
+} else {
+  console.log('\nPostgreSQL tier SKIPPED: set LIGHTPATH_TEST_POSTGRES_URL (scripts/test-postgres.sh start prints one) to run it.');
+}
+
+let ok = true;
+console.log('\n=== Summary ===');
+for (const r of results) {
+  console.log(`${r.tier}: ${r.passed} passed, ${r.failed} failed (${r.tests} tests)`);
+  if (r.code !== 0 || r.tests === 0 || r.failed > 0) ok = false;
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+if (results.some((r) => r.tests === 0)) console.error('A tier ran no tests: that is a failure.');
+process.exit(ok ? 0 : 1);
