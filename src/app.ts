@@ -13,6 +13,7 @@ import { trustProxyFrom } from './platform/http/client-address.ts';
 import { installAccessPolicy } from './platform/auth/policy.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
 import { accountRoutes } from './platform/auth/routes.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
@@ -60,7 +61,10 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   app.get('/rest/openapi.json', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, platform.db);
-  await app.register(async (rest) => accountRoutes(rest, platform), { prefix: REST_PREFIX });
+  await app.register(async (rest) => {
+    await accountRoutes(rest, platform);
+    await jobRoutes(rest, platform);
+  }, { prefix: REST_PREFIX });
 
   return app;
 }

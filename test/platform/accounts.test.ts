@@ -1,6 +1,7 @@
 // Logins, sessions, CSRF, API tokens and user administration, through the HTTP API.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { InjectOptions } from 'fastify';
 import { startTestServer } from '../helpers/platform.ts';
 import type { TestServer } from '../helpers/platform.ts';
 import { bearer, login, makeUser } from '../helpers/accounts.ts';
@@ -15,7 +16,7 @@ describe('accounts and authentication', () => {
   });
   after(() => server.close());
 
-  const inject = (...args: Parameters<TestServer['app']['inject']>) => server.app.inject(...args);
+  const inject = (options: InjectOptions) => server.app.inject(options);
 
   test('login sets an HttpOnly SameSite cookie and returns the user and a CSRF token', async () => {
     const response = await inject({ method: 'POST', url: '/rest/v1/auth/login', payload: { username: 'alice', password: 'alice-password' } });

@@ -53,7 +53,7 @@ export class PgBossQueue implements JobQueue {
     for (const type of this.registry.types()) await this.boss.createQueue(type);
     this.started = true;
     // Every process watches for abandoned jobs: one live process is enough to recover them.
-    this.sweeper = setInterval(() => this.reclaimAbandoned().catch((error) => this.log.error({ err: error }, 'job sweep failed')),
+    this.sweeper = setInterval(() => this.sweep().catch((error) => this.log.error({ err: error }, 'job sweep failed')),
       Math.max(500, (this.options.leaseSeconds * 1000) / 2));
   }
 
@@ -61,20 +61,28 @@ export class PgBossQueue implements JobQueue {
     const definition = this.registry.get(type);
     const send = async (db: Db): Promise<number> => {
       const jobId = await insertJob(db, definition, payload, options.startAfterSeconds);
-      const externalId = await this.boss.send(type, { jobId } satisfies Delivery, {
-        retryLimit: definition.retryLimit,
-        retryDelay: definition.retryDelaySeconds,
-        retryBackoff: definition.retryDelaySeconds > 0,
-        // pg-boss's own expiry is only a backstop; leases and time limits act sooner.
-        expireInSeconds: definition.timeLimitSeconds + this.options.leaseSeconds * 2,
-        startAfter: options.startAfterSeconds ?? 0,
-        db: asBossDb(db),
-      });
-      await db.updateTable('jobs').set({ external_id: externalId }).where('id', '=', jobId).execute();
+      await this.deliver(db, type, jobId, options.startAfterSeconds ?? 0);
       return jobId;
     };
     // Inside the caller's transaction when given one, else our own: the row and the delivery commit together.
     return options.db ? send(options.db) : this.db.transaction().execute(send);
+  }
+
+  /** Hands a job row to pg-boss and remembers pg-boss's id for it. */
+  private async deliver(db: Db, type: string, jobId: number, startAfterSeconds: number, previousExternalId: string | null = null): Promise<void> {
+    const definition = this.registry.get(type);
+    const externalId = await this.boss.send(type, { jobId } satisfies Delivery, {
+      retryLimit: definition.retryLimit,
+      retryDelay: definition.retryDelaySeconds,
+      retryBackoff: definition.retryDelaySeconds > 0,
+      // pg-boss's own expiry is only a backstop; leases and time limits act sooner.
+      expireInSeconds: definition.timeLimitSeconds + this.options.leaseSeconds * 2,
+      startAfter: startAfterSeconds,
+      db: asBossDb(db),
+    });
+    let update = db.updateTable('jobs').set({ external_id: externalId }).where('id', '=', jobId);
+    update = previousExternalId === null ? update : update.where('external_id', '=', previousExternalId);
+    await update.execute();
   }
 
   get(id: number): Promise<JobRecord | null> {
@@ -88,17 +96,42 @@ export class PgBossQueue implements JobQueue {
     const pollingIntervalSeconds = Math.max(0.5, this.options.pollMilliseconds / 1000);
     for (const type of this.registry.types()) {
       for (let slot = 0; slot < this.options.concurrency; slot++) {
-        await this.boss.work<Delivery>(type, { batchSize: 1, pollingIntervalSeconds }, async ([delivery]) => this.deliver(delivery.data));
+        await this.boss.work<Delivery>(type, { batchSize: 1, pollingIntervalSeconds }, async ([delivery]) => this.receive(delivery.data));
       }
     }
   }
 
-  private async deliver({ jobId }: Delivery): Promise<void> {
+  private async receive({ jobId }: Delivery): Promise<void> {
     const row = await claimJob(this.db, jobId, this.executor.workerId, this.options.leaseSeconds);
-    if (!row) return; // already finished, failed for good, or taken: nothing to do
+    // Not queued: finished, failed for good, or running elsewhere. If that run ends in a retry,
+    // redeliverStranded() sends the job again, so dropping this delivery loses nothing.
+    if (!row) return;
     const outcome = await this.executor.execute(row);
     // Throwing tells pg-boss the attempt failed, so its retry count moves with ours.
     if (outcome.state === 'queued' || outcome.state === 'failed') throw new Error(outcome.error);
+  }
+
+  private async sweep(): Promise<void> {
+    await this.reclaimAbandoned();
+    await this.redeliverStranded();
+  }
+
+  /**
+   * Queued rows that pg-boss no longer holds a live delivery for (it completed a delivery that
+   * could not claim the row, or its record was archived) are sent again: the jobs table, not
+   * pg-boss, decides what still has to run.
+   */
+  private async redeliverStranded(): Promise<void> {
+    const overdue = new Date(Date.now() - this.options.leaseSeconds * 1000).toISOString();
+    const rows = await this.db.selectFrom('jobs').select(['id', 'type', 'external_id'])
+      .where('state', '=', 'queued').where('run_after', '<', overdue).where('type', 'in', this.registry.types())
+      .limit(100).execute();
+    for (const row of rows) {
+      const delivery = row.external_id ? await this.boss.getJobById(row.type, row.external_id) : null;
+      if (delivery && !['completed', 'failed', 'cancelled'].includes(delivery.state)) continue;
+      this.log.info({ job: row.id }, 'redelivering a queued job pg-boss no longer holds');
+      await this.deliver(this.db, row.type, row.id, 0, row.external_id);
+    }
   }
 
   private async reclaimAbandoned(): Promise<void> {

@@ -7,6 +7,8 @@ import type { JobDefinition } from './types.ts';
 export interface SelftestPayload {
   /** How long the job takes, in milliseconds (at most 10 minutes). */
   sleepMs?: number;
+  /** How long the first attempt takes instead (to leave time for killing its worker). */
+  firstAttemptSleepMs?: number;
   /** Makes the attempt fail with this message (to check retries). */
   failWith?: string;
 }
@@ -17,7 +19,8 @@ export const selftestJob: JobDefinition<SelftestPayload> = {
   retryDelaySeconds: 0,
   timeLimitSeconds: 600,
   async run(payload, context) {
-    await sleep(Math.min(Math.max(0, payload.sleepMs ?? 0), 600_000), context.signal);
+    const wanted = context.attempt === 1 && payload.firstAttemptSleepMs !== undefined ? payload.firstAttemptSleepMs : payload.sleepMs ?? 0;
+    await sleep(Math.min(Math.max(0, wanted), 600_000), context.signal);
     if (context.signal.aborted) throw new Error('aborted');
     if (payload.failWith) throw new Error(payload.failWith);
     return { host: os.hostname(), pid: process.pid, attempt: context.attempt };
