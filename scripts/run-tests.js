@@ -33,15 +33,17 @@ function runTier(tier) {
       env: { ...process.env, LIGHTPATH_TEST_DB: tier },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let tail = '';
+    let output = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
+      output += chunk.toString();
     });
     child.on('close', (code) => {
-      const tests = Number(/ℹ tests (\d+)/.exec(tail)?.[1] ?? 0);
-      const passed = Number(/ℹ pass (\d+)/.exec(tail)?.[1] ?? 0);
-      const failed = Number(/ℹ fail (\d+)/.exec(tail)?.[1] ?? 0);
+      // The runner's closing counts (the last of each, in case a test printed look-alikes).
+      const count = (name) => Number([...output.matchAll(new RegExp(`^ℹ ${name} (\\d+)$`, 'gm'))].pop()?.[1] ?? 0);
+      const tests = count('tests');
+      const passed = count('pass');
+      const failed = count('fail');
       resolve({ tier, code, tests, passed, failed });
     });
   });

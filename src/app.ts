@@ -34,8 +34,15 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
 
   installErrorHandling(app);
   installValidation(app);
+  // While shutting down, answers to requests in flight close their connection, so a keep-alive
+  // client does not hold the server open until its idle timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(cookie);

@@ -2,7 +2,7 @@ import type { Command } from './command.ts';
 import { parseOptions, UsageError } from './command.ts';
 import { configOrExit, makeLogger, openForCommand } from './runtime.ts';
 
-const HELP = `Usage:
+const HELP = `Usage: lightpath jobs <selftest|show> …
   lightpath jobs selftest [--sleep-ms N]   enqueue a self-test job and print its id
   lightpath jobs show ID                   print a job's record as JSON
 

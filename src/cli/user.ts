@@ -5,7 +5,7 @@ import { readPassword } from './password-input.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import type { Platform } from '../platform/context.ts';
 
-const HELP = `Usage:
+const HELP = `Usage: lightpath user <create|set-password|token|list> …
   lightpath user create USERNAME [--email E] [--full-name N] [--staff] [--no-password]
   lightpath user set-password USERNAME
   lightpath user token USERNAME --name NAME [--scope read|write] [--expires-in-days N]

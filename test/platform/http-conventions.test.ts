@@ -94,3 +94,29 @@ describe('HTTP conventions', () => {
     assert.match(page.body, /swagger/i);
   });
 });
+
+describe('a real listening server', () => {
+  test('graceful shutdown finishes requests in flight and refuses new ones', async () => {
+    const { buildApp } = await import('../../src/app.ts');
+    const server = await startTestServer();
+    const app = await buildApp(server.platform);
+    app.get('/slow', { config: { access: { allow: 'public' } } }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { finished: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    try {
+      const inFlight = fetch(`http://127.0.0.1:${port}/slow`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const closing = app.close();
+      const response = await inFlight;
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { finished: true });
+      await closing;
+      await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`));
+    } finally {
+      await server.close();
+    }
+  });
+});
