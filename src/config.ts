@@ -14,6 +14,19 @@ export interface SmtpConfig {
   from: string | null;
 }
 
+export interface DataProxyConfig {
+  /** Base URL of a standalone `lightpath proxy` (ending in /download); null = served in-process. */
+  url: string | null;
+  /** Shared secret the main server sends to a standalone proxy's create endpoint. */
+  secret: string | null;
+  /** Directories the proxy may hand out (absolute); keys are refused for paths outside them. */
+  roots: string[];
+  /** Where relative paths (e.g. "bob/CMCFID-20250121-a8F3kd9Q") are rooted; null = refuse relative paths. */
+  userRoot: string | null;
+  /** Port of `lightpath proxy`. */
+  port: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -30,6 +43,11 @@ export interface Config {
   jobs: { concurrency: number; leaseSeconds: number; pollMilliseconds: number };
   sessionDays: number;
   login: { maxFailures: number; windowSeconds: number };
+  dataProxy: DataProxyConfig;
+  /** Accepted clock difference for MxDC signed URLs, in seconds (Lightpath decision D3). */
+  mxdcTokenWindowSeconds: number;
+  /** ffmpeg to run; null = the system's `ffmpeg` on PATH, else the one shipped in an npm package. */
+  ffmpegPath: string | null;
 }
 
 export class ConfigError extends Error {
@@ -90,7 +108,19 @@ export function loadConfig(env: Env = process.env): Config {
       maxFailures: read.integer('LIGHTPATH_LOGIN_MAX_FAILURES', 10, 1, 10000),
       windowSeconds: read.integer('LIGHTPATH_LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
+    dataProxy: {
+      url: read.string('LIGHTPATH_DATAPROXY_URL', '').replace(/\/+$/, '') || null,
+      secret: read.string('LIGHTPATH_DATAPROXY_SECRET', '') || null,
+      roots: read.string('LIGHTPATH_DATA_ROOTS', '').split(/[,:]/).map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
+      userRoot: read.string('LIGHTPATH_DATA_USER_ROOT', '') ? path.resolve(read.string('LIGHTPATH_DATA_USER_ROOT', '')) : null,
+      port: read.integer('LIGHTPATH_PROXY_PORT', 3001, 0, 65535),
+    },
+    mxdcTokenWindowSeconds: read.integer('LIGHTPATH_MXDC_TOKEN_WINDOW', 60, 1, 86400),
+    ffmpegPath: read.string('LIGHTPATH_FFMPEG', '') || null,
   };
+  if (config.dataProxy.url !== null && !isHttpUrl(config.dataProxy.url)) problems.push('LIGHTPATH_DATAPROXY_URL must be an absolute http:// or https:// URL');
+  if (config.dataProxy.url !== null && config.dataProxy.secret === null) problems.push('LIGHTPATH_DATAPROXY_SECRET is required with LIGHTPATH_DATAPROXY_URL');
+  if (config.dataProxy.secret !== null && config.dataProxy.secret.length < 16) problems.push('LIGHTPATH_DATAPROXY_SECRET must be at least 16 characters');
   if (config.smtp.from !== null && !/^[^@\s]+@[^@\s]+$/.test(config.smtp.from.replace(/^.*<(.*)>$/, '$1'))) {
     problems.push('SMTP_FROM must be an email address, e.g. "Lightpath <lightpath@example.org>"');
   }

@@ -1,5 +1,6 @@
 // The Kysely view of every table. Each area declares its own tables; this file joins them.
 import type { Generated } from 'kysely';
+import type { DataProxyTables } from '../../dataproxy/tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -65,10 +66,12 @@ export interface RateLimitHitsTable {
   hit_at: string;
 }
 
-export interface Database {
+export interface PlatformTables {
   users: UsersTable;
   login_sessions: LoginSessionsTable;
   api_tokens: ApiTokensTable;
   jobs: JobsTable;
   rate_limit_hits: RateLimitHitsTable;
 }
+
+export interface Database extends PlatformTables, DataProxyTables {}
