@@ -5,10 +5,12 @@ import type { Db } from '../db/database.ts';
 
 export function healthRoutes(app: FastifyInstance, db: Db): void {
   const access = { allow: 'public' as const };
+  // Load balancers poll these every few seconds: log them only when something is wrong.
+  const logLevel = 'warn';
 
-  app.get('/healthz', { config: { access }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access }, logLevel, schema: { hide: true } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { config: { access }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/readyz', { config: { access }, logLevel, schema: { hide: true } }, async (request, reply) => {
     try {
       await sql`select 1`.execute(db);
       return { status: 'ready' };
