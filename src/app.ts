@@ -1,19 +1,13 @@
 // Builds the HTTP application from an open platform. Used by `lightpath serve` and by the tests.
-import crypto from 'node:crypto';
-import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Platform } from './platform/context.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
-import { installValidation } from './platform/http/validation.ts';
-import { trustProxyFrom } from './platform/http/client-address.ts';
-import { installAccessPolicy } from './platform/auth/policy.ts';
-import { healthRoutes } from './platform/http/health-routes.ts';
+import { createHttpServer } from './platform/http/server.ts';
 import { accountRoutes } from './platform/auth/routes.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
+import { registerDataProxy } from './dataproxy/register.ts';
+import { mxliveV2Routes } from './lims/compat/routes.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
@@ -21,33 +15,7 @@ export const DOCS_PREFIX = '/rest/docs';
 
 export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const { config } = platform;
-  const app: FastifyInstance = Fastify({
-    loggerInstance: platform.log as FastifyBaseLogger,
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: trustProxyFrom(config.trustedProxies),
-    // Request ids are ours: a client-sent id would let anyone forge log lines.
-    genReqId: () => crypto.randomUUID(),
-    requestIdLogLabel: 'request_id',
-    disableRequestLogging: false,
-    routerOptions: { ignoreTrailingSlash: false },
-  });
-
-  installErrorHandling(app);
-  installValidation(app);
-  // While shutting down, answers to requests in flight close their connection, so a keep-alive
-  // client does not hold the server open until its idle timeout.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    if (closing) reply.header('connection', 'close');
-  });
-
-  await app.register(cookie);
-  await app.register(formbody);
-  installAccessPolicy(app, { sessions: platform.sessions, tokens: platform.tokens, publicPrefixes: [DOCS_PREFIX] });
+  const app = await createHttpServer(platform, { publicPrefixes: [DOCS_PREFIX] });
 
   await app.register(swagger, {
     openapi: {
@@ -67,11 +35,12 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
   app.get('/rest/openapi.json', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
-  healthRoutes(app, platform.db);
   await app.register(async (rest) => {
     await accountRoutes(rest, platform);
     await jobRoutes(rest, platform);
   }, { prefix: REST_PREFIX });
+  await registerDataProxy(app, platform, REST_PREFIX);
+  await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });
 
   return app;
 }

@@ -7,8 +7,9 @@ import { migrate } from './cli/migrate.ts';
 import { load } from './cli/load.ts';
 import { user } from './cli/user.ts';
 import { jobs } from './cli/jobs.ts';
+import { proxy } from './cli/proxy.ts';
 
-const commands: Command[] = [serve, worker, migrate, load, user, jobs];
+const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

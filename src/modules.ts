@@ -9,6 +9,8 @@ export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (_regist
 
 import type { LoadSection } from './loader/section.ts';
 import { usersSection } from './loader/users-section.ts';
+import { beamlinesSection } from './lims/load-beamlines.ts';
+import { projectsSection } from './lims/load-projects.ts';
 
 /** Sections of a `lightpath load` file, in the order they are applied (users before what they own). */
-export const loadSections: LoadSection[] = [usersSection];
+export const loadSections: LoadSection[] = [usersSection, beamlinesSection, projectsSection];

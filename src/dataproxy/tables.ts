@@ -1,2 +1,13 @@
-// Tables of the Data Proxy (filled in with the proxy itself).
-export interface DataProxyTables {}
+// Tables of the Data Proxy.
+
+/** One key per `data/create/` call: the key is a bearer secret for the directory at `path`. */
+export interface ProxyKeysTable {
+  key: string; // 40 hex characters (160 random bits)
+  path: string; // absolute and normalised; confined again to the data roots on every use
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface DataProxyTables {
+  proxy_keys: ProxyKeysTable;
+}

@@ -110,9 +110,9 @@ describe('lightpath command', () => {
     const changed = await runLightpath(['load', file], env);
     assert.match(changed.output, /user pat: updated \(full_name\)/);
 
-    fs.writeFileSync(file, 'beamlines: []\n');
+    fs.writeFileSync(file, 'spaceships: []\n');
     const unknown = await runLightpath(['load', file], env);
     assert.equal(unknown.code, 1);
-    assert.match(unknown.output, /unknown section "beamlines"/);
+    assert.match(unknown.output, /unknown section "spaceships"/);
   });
 });

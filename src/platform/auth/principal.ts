@@ -5,7 +5,9 @@ import type { TokenScope } from './tokens.ts';
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'user'; user: User; via: 'session'; sessionId: string; csrfToken: string }
-  | { kind: 'user'; user: User; via: 'token'; scope: TokenScope; tokenId: number };
+  | { kind: 'user'; user: User; via: 'token'; scope: TokenScope; tokenId: number }
+  /** A beamline project proven by an MxDC signed URL (the MxLIVE v2 API only). */
+  | { kind: 'user'; user: User; via: 'mxdc' };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 

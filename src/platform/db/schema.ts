@@ -1,6 +1,7 @@
 // The Kysely view of every table. Each area declares its own tables; this file joins them.
 import type { Generated } from 'kysely';
 import type { DataProxyTables } from '../../dataproxy/tables.ts';
+import type { LimsTables } from '../../lims/tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -74,4 +75,4 @@ export interface PlatformTables {
   rate_limit_hits: RateLimitHitsTable;
 }
 
-export interface Database extends PlatformTables, DataProxyTables {}
+export interface Database extends PlatformTables, DataProxyTables, LimsTables {}

@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../../../config.ts';
 import * as platform from './0001_platform.ts';
+import * as dataproxy from './0002_dataproxy.ts';
+import * as lims from './0003_lims.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -9,4 +11,6 @@ export interface Migration {
 
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
+  '0002_dataproxy': dataproxy,
+  '0003_lims': lims,
 };

@@ -1,0 +1,43 @@
+// The proxy_keys table: every read and write of keys goes through here.
+import type { Db } from '../platform/db/database.ts';
+import type { ProxyKeysTable } from './tables.ts';
+
+export interface ProxyKey {
+  key: string;
+  path: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+function toProxyKey(row: ProxyKeysTable): ProxyKey {
+  return { key: row.key, path: row.path, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+export class ProxyKeyStore {
+  constructor(private readonly db: Db) {}
+
+  async insert(key: string, directory: string): Promise<ProxyKey> {
+    const row: ProxyKeysTable = { key, path: directory, created_at: new Date().toISOString(), revoked_at: null };
+    await this.db.insertInto('proxy_keys').values(row).execute();
+    return toProxyKey(row);
+  }
+
+  async find(key: string): Promise<ProxyKey | null> {
+    const row = await this.db.selectFrom('proxy_keys').selectAll().where('key', '=', key).executeTakeFirst();
+    return row ? toProxyKey(row) : null;
+  }
+
+  /** Marks a key revoked (once: a second revoke keeps the first time) and returns it; null if unknown. */
+  async revoke(key: string): Promise<ProxyKey | null> {
+    await this.db.updateTable('proxy_keys').set({ revoked_at: new Date().toISOString() })
+      .where('key', '=', key).where('revoked_at', 'is', null).execute();
+    return this.find(key);
+  }
+
+  async list(page: { limit: number; offset: number }): Promise<{ total: number; keys: ProxyKey[] }> {
+    const rows = await this.db.selectFrom('proxy_keys').selectAll()
+      .orderBy('created_at', 'desc').orderBy('key').limit(page.limit).offset(page.offset).execute();
+    const { total } = await this.db.selectFrom('proxy_keys').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    return { total: Number(total), keys: rows.map(toProxyKey) };
+  }
+}

@@ -1,0 +1,79 @@
+// Streams one file from disk: whole or a single byte range, or a .gz file decompressed on the fly.
+// The caller has already confined the path; nothing here is buffered whole.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import zlib from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseRange } from './byte-range.ts';
+import { contentTypeFor } from './content-types.ts';
+import { isMissing } from './paths.ts';
+
+/** Headers on every file the proxy hands out: files are data, never active content on our origin. */
+export function dataHeaders(reply: FastifyReply): FastifyReply {
+  return reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "sandbox; default-src 'none'");
+}
+
+async function openRegularFile(realPath: string): Promise<{ handle: fsp.FileHandle; size: number; modified: Date } | null> {
+  let handle: fsp.FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO someone left in a data directory must not hang the request.
+    handle = await fsp.open(realPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR' || (error as NodeJS.ErrnoException).code === 'ENXIO') return null;
+    throw error;
+  }
+  const info = await handle.stat();
+  if (!info.isFile()) {
+    await handle.close();
+    return null;
+  }
+  return { handle, size: info.size, modified: info.mtime };
+}
+
+/**
+ * Sends the regular file at `realPath`, honouring a single Range; false (nothing sent) when it is
+ * not a regular file. `typeName` picks the Content-Type (the name the client asked for).
+ */
+export async function sendFile(request: FastifyRequest, reply: FastifyReply, realPath: string, typeName = realPath): Promise<boolean> {
+  const opened = await openRegularFile(realPath);
+  if (opened === null) return false;
+  const { handle, size, modified } = opened;
+  dataHeaders(reply).header('content-type', contentTypeFor(typeName)).header('accept-ranges', 'bytes').header('last-modified', modified.toUTCString());
+  const range = parseRange(request.headers.range, size);
+  if (range.kind === 'unsatisfiable') {
+    await handle.close();
+    reply.code(416).header('content-range', `bytes */${size}`).header('content-type', 'application/json; charset=utf-8');
+    reply.send({ detail: `Requested range not satisfiable (the file has ${size} bytes).` });
+    return true;
+  }
+  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
+  if (range.kind === 'partial') reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`);
+  reply.header('content-length', String(size === 0 ? 0 : end - start + 1));
+  if (request.method === 'HEAD' || size === 0) {
+    await handle.close();
+    reply.send();
+    return true;
+  }
+  reply.send(handle.createReadStream({ start, end, autoClose: true }));
+  return true;
+}
+
+/** Sends a .gz file decompressed, streamed (its size is unknown up front, so no ranges). */
+export async function sendGunzipped(request: FastifyRequest, reply: FastifyReply, realGzPath: string, typeName: string): Promise<boolean> {
+  const opened = await openRegularFile(realGzPath);
+  if (opened === null) return false;
+  dataHeaders(reply).header('content-type', contentTypeFor(typeName)).header('accept-ranges', 'none')
+    .header('last-modified', opened.modified.toUTCString());
+  if (request.method === 'HEAD') {
+    await opened.handle.close();
+    reply.send();
+    return true;
+  }
+  const source = opened.handle.createReadStream({ autoClose: true });
+  const gunzip = zlib.createGunzip();
+  // A corrupt file can only fail mid-answer: end the connection, and let go of the file.
+  gunzip.on('error', () => source.destroy());
+  source.on('error', (error) => gunzip.destroy(error));
+  reply.send(source.pipe(gunzip));
+  return true;
+}

@@ -1,0 +1,45 @@
+// Analysis reports (AddReport, spec §3.6 with decision D6): linked only to the caller's datasets,
+// and the links only ever grow.
+import type { Db } from '../platform/db/database.ts';
+import { isoNow } from '../platform/time.ts';
+import { logActivity } from './activity.ts';
+
+export interface ReportFields {
+  project_id: number;
+  name: string;
+  kind: string;
+  score: number;
+  proxy_key: string;
+  details: string;
+}
+
+export async function saveReport(
+  db: Db,
+  fields: ReportFields,
+  options: { id: number | null; datasetIds: number[]; userId: number; address: string | null; description: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const now = isoNow();
+    let id: number | null = null;
+    if (options.id !== null) {
+      const updated = await trx.updateTable('reports').set({ ...fields, updated_at: now })
+        .where('id', '=', options.id).where('project_id', '=', fields.project_id).returning('id').executeTakeFirst();
+      id = updated?.id ?? null;
+    }
+    if (id === null) {
+      id = (await trx.insertInto('reports').values({ ...fields, state: 'active', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    const own = options.datasetIds.length === 0 ? [] : await trx.selectFrom('datasets').select('id')
+      .where('project_id', '=', fields.project_id).where('id', 'in', options.datasetIds).execute();
+    const reportId = id;
+    if (own.length > 0) {
+      await trx.insertInto('report_datasets').values(own.map((d) => ({ report_id: reportId, dataset_id: d.id })))
+        .onConflict((oc) => oc.columns(['report_id', 'dataset_id']).doNothing()).execute();
+    }
+    await logActivity(trx, {
+      projectId: fields.project_id, userId: options.userId, address: options.address, action: 'create',
+      objectType: 'report', objectId: id, description: options.description,
+    });
+    return id;
+  });
+}

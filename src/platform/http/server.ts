@@ -1,0 +1,50 @@
+// The Fastify instance every Lightpath HTTP process starts from (the main server and the
+// standalone Data Proxy): logging with our request ids, trusted proxies, JSON errors, strict
+// validation, the access policy, and connections closed while shutting down.
+import crypto from 'node:crypto';
+import Fastify, { LogController } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { Platform } from '../context.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { installValidation } from './validation.ts';
+import { trustProxyFrom } from './client-address.ts';
+import { installAccessPolicy } from '../auth/policy.ts';
+import { healthRoutes } from './health-routes.ts';
+
+export async function createHttpServer(platform: Platform, options: { publicPrefixes: string[] }): Promise<FastifyInstance> {
+  const { config } = platform;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: platform.log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: trustProxyFrom(config.trustedProxies),
+    // Request ids are ours: a client-sent id would let anyone forge log lines.
+    genReqId: () => crypto.randomUUID(),
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    routerOptions: { ignoreTrailingSlash: false },
+    // A URL that does not decode (e.g. "%zz") is refused before routing: answer it in our format too.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as unknown as FastifyReply).code(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL.' : error.message });
+    },
+  });
+
+  installErrorHandling(app);
+  installValidation(app);
+  // While shutting down, answers to requests in flight close their connection, so a keep-alive
+  // client does not hold the server open until its idle timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
+  });
+
+  await app.register(cookie);
+  await app.register(formbody);
+  installAccessPolicy(app, { sessions: platform.sessions, tokens: platform.tokens, publicPrefixes: options.publicPrefixes });
+  healthRoutes(app, platform.db);
+  return app;
+}
