@@ -128,7 +128,9 @@ test('token: other malformed shapes', () => {
     'signed-number time': `bob:-1taGfY:${b64}`,
     'empty time': `bob::${b64}`,
     'empty signature': `${timed}:`,
-    'standard base64 alphabet': `${timed}:${sig.toString('base64').replace(/[A-Za-z0-9]$/, '+')}`,
+    // "+" and "/" belong to the standard alphabet, never to the urlsafe one MxDC uses.
+    'standard base64 alphabet': `${timed}:+${b64.slice(1)}`,
+    'standard base64 slash': `${timed}:/${b64.slice(1)}`,
     'extra padding': `${timed}:${b64}====`,
     'space in signature': `${timed}:${b64.slice(0, 8)} ${b64.slice(9)}`,
     'non-zero unused bits': `${timed}:MC1=`,
