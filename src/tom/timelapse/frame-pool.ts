@@ -1,0 +1,120 @@
+/**
+ * Rendering frames on worker threads. Decoding a 2048x2048 tile-compressed frame takes
+ * ~100 ms of CPU in JavaScript, several times what ffmpeg needs to encode the result, so
+ * on a machine with spare cores a few frames are decoded at once. Order is kept by the
+ * caller (it awaits frame i before writing it, while i+1.. are already in work), and each
+ * worker holds one frame at a time, so memory stays bounded by the worker count.
+ *
+ * Workers start from frame-worker-boot.mjs, which registers tsx and then imports
+ * frame-worker.ts: worker threads do not inherit the parent's TypeScript loader.
+ */
+import { Worker } from 'node:worker_threads';
+import { TimelapseError } from './errors.ts';
+import { DEFAULT_GAMMA } from './gamma.ts';
+import type { FrameSource } from './frame-scan.ts';
+import type { FrameRecipe } from './render-frame.ts';
+
+export interface FrameJob {
+  id: number;
+  source: FrameSource;
+  expected: { width: number; height: number };
+  recipe: Omit<FrameRecipe, 'gamma'>;
+  gammaValue: number;
+}
+
+export type FrameReply =
+  | { id: number; pixels: Uint8Array; error?: undefined }
+  | { id: number; pixels?: undefined; error: { timelapse: boolean; message: string; file?: string; stack?: string } };
+
+interface Pending {
+  resolve: (pixels: Uint8Array) => void;
+  reject: (error: Error) => void;
+  worker: PoolWorker;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  busy: number;
+}
+
+const BOOT_URL = new URL('./frame-worker-boot.mjs', import.meta.url);
+const WORKER_ENTRY = new URL('./frame-worker.ts', import.meta.url).href;
+
+export class FramePool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure: Error | null = null;
+  private closed = false;
+
+  constructor(count: number, private readonly recipe: FrameRecipe) {
+    for (let i = 0; i < count; i++) {
+      // execArgv [] : an inherited `--import tsx` (tests) would register tsx twice.
+      const thread = new Worker(BOOT_URL, { workerData: { entry: WORKER_ENTRY }, execArgv: [] });
+      const worker: PoolWorker = { thread, busy: 0 };
+      thread.on('message', (reply: FrameReply) => this.settle(reply));
+      // A crash (or an import failure) fails every frame that worker was given.
+      thread.on('error', (error) => this.fail(worker, error));
+      thread.on('exit', (code) => {
+        if (!this.closed) this.fail(worker, new Error(`frame worker stopped (exit code ${code})`));
+      });
+      // Idle workers must not keep the process alive.
+      thread.unref();
+      this.workers.push(worker);
+    }
+  }
+
+  /** Renders one frame on the least busy worker. */
+  render(source: FrameSource, expected: { width: number; height: number }): Promise<Uint8Array> {
+    if (this.failure) return Promise.reject(this.failure);
+    const worker = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    const { gamma: _table, ...recipe } = this.recipe;
+    const job: FrameJob = { id, source, expected, recipe, gammaValue: DEFAULT_GAMMA };
+    worker.busy++;
+    worker.thread.ref();
+    const result = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { resolve, reject, worker }));
+    worker.thread.postMessage(job);
+    return result;
+  }
+
+  /** Stops every worker (frames still in work are dropped). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.reject(new Error('frame pool closed'));
+    }
+  }
+
+  private settle(reply: FrameReply): void {
+    const job = this.pending.get(reply.id);
+    if (!job) return;
+    this.pending.delete(reply.id);
+    this.release(job.worker);
+    if (reply.error) {
+      const { timelapse, message, file, stack } = reply.error;
+      const error = timelapse ? new TimelapseError(message, file) : new Error(message);
+      if (stack) error.stack = stack;
+      job.reject(error);
+    } else {
+      job.resolve(reply.pixels);
+    }
+  }
+
+  private fail(worker: PoolWorker, error: Error): void {
+    this.failure ??= error;
+    for (const [id, job] of this.pending) {
+      if (job.worker !== worker) continue;
+      this.pending.delete(id);
+      job.reject(error);
+    }
+    worker.busy = 0;
+  }
+
+  private release(worker: PoolWorker): void {
+    worker.busy--;
+    if (worker.busy === 0) worker.thread.unref();
+  }
+}
