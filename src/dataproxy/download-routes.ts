@@ -15,7 +15,7 @@ import { sameSecret } from '../platform/auth/secrets.ts';
 import { SECRET_HEADER } from './client.ts';
 import type { DataProxyService } from './service.ts';
 import { existingInside } from './paths.ts';
-import { dataHeaders, sendFile, sendGunzipped } from './send-file.ts';
+import { dataHeaders, sendFile, sendGunzipped } from '../platform/http/send-file.ts';
 import { tarGzStream } from './archive.ts';
 import { sendPlaceholder, snapshotCandidates } from './snapshot.ts';
 import { attachmentDisposition } from './disposition.ts';

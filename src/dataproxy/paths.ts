@@ -3,12 +3,9 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 
-/** Error codes that mean "there is nothing servable here", never a server fault. */
-const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG', 'EACCES', 'EPERM', 'EINVAL']);
+import { isMissing } from '../platform/storage/fs-errors.ts';
 
-export function isMissing(error: unknown): boolean {
-  return MISSING_CODES.has((error as NodeJS.ErrnoException)?.code ?? '');
-}
+export { isMissing };
 
 export function isInside(parent: string, candidate: string): boolean {
   return candidate === parent || candidate.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);

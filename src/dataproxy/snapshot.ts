@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
-import { dataHeaders } from './send-file.ts';
+import { dataHeaders } from '../platform/http/send-file.ts';
 
 export const SNAPSHOT_SUFFIXES = ['.webp', '.png', '.gif'];
 

@@ -6,9 +6,9 @@ import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseRange } from './byte-range.ts';
 import { contentTypeFor } from './content-types.ts';
-import { isMissing } from './paths.ts';
+import { isMissing } from '../storage/fs-errors.ts';
 
-/** Headers on every file the proxy hands out: files are data, never active content on our origin. */
+/** Headers on every data file handed out: files are data, never active content on our origin. */
 export function dataHeaders(reply: FastifyReply): FastifyReply {
   return reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "sandbox; default-src 'none'");
 }
