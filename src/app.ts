@@ -8,6 +8,7 @@ import { accountRoutes } from './platform/auth/routes.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { registerDataProxy } from './dataproxy/register.ts';
 import { mxliveV2Routes } from './lims/compat/routes.ts';
+import { tomEducationRoutes } from './tom/compat/routes.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
@@ -41,6 +42,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   }, { prefix: REST_PREFIX });
   await registerDataProxy(app, platform, REST_PREFIX);
   await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });
+  await app.register(async (tom) => tomEducationRoutes(tom, platform));
 
   return app;
 }

@@ -7,9 +7,10 @@ import { migrate } from './cli/migrate.ts';
 import { load } from './cli/load.ts';
 import { user } from './cli/user.ts';
 import { jobs } from './cli/jobs.ts';
+import { timelapse } from './cli/timelapse.ts';
 import { proxy } from './cli/proxy.ts';
 
-const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs];
+const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs, timelapse];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -27,6 +27,19 @@ export interface DataProxyConfig {
   port: number;
 }
 
+export type ExtraFieldType = 'string' | 'number' | 'boolean' | 'datetime';
+
+export interface TomConfig {
+  /** Typed extra target fields (LIGHTPATH_TARGET_EXTRA_FIELDS="mykey:string,active:boolean"). */
+  extraFields: Array<{ name: string; type: ExtraFieldType }>;
+  /** Default timelapse settings; a run may override them. */
+  timelapse: { format: 'gif' | 'mp4' | 'webm'; fps: number; size: number; cropScale: number };
+  /** Pipelines offered, by name. */
+  pipelines: string[];
+  /** Who may call the tom_education endpoints: anyone (as the original), or logged-in users and tokens. */
+  apiAccess: 'anonymous' | 'login';
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -48,6 +61,7 @@ export interface Config {
   mxdcTokenWindowSeconds: number;
   /** ffmpeg to run; null = the system's `ffmpeg` on PATH, else the one shipped in an npm package. */
   ffmpegPath: string | null;
+  tom: TomConfig;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +131,17 @@ export function loadConfig(env: Env = process.env): Config {
     },
     mxdcTokenWindowSeconds: read.integer('LIGHTPATH_MXDC_TOKEN_WINDOW', 60, 1, 86400),
     ffmpegPath: read.string('LIGHTPATH_FFMPEG', '') || null,
+    tom: {
+      extraFields: read.extraFields('LIGHTPATH_TARGET_EXTRA_FIELDS'),
+      timelapse: {
+        format: read.oneOf('LIGHTPATH_TIMELAPSE_FORMAT', 'gif', ['gif', 'mp4', 'webm']),
+        fps: read.number('LIGHTPATH_TIMELAPSE_FPS', 10, 0.1, 120),
+        size: read.integer('LIGHTPATH_TIMELAPSE_SIZE', 500, 16, 8192),
+        cropScale: read.number('LIGHTPATH_TIMELAPSE_CROP_SCALE', 0.5, 0.01, 1),
+      },
+      pipelines: read.string('LIGHTPATH_PIPELINES', 'Timelapse,Photometry').split(',').map((p) => p.trim()).filter(Boolean),
+      apiAccess: read.oneOf('LIGHTPATH_TOM_API_ACCESS', 'anonymous', ['anonymous', 'login']),
+    },
   };
   if (config.dataProxy.url !== null && !isHttpUrl(config.dataProxy.url)) problems.push('LIGHTPATH_DATAPROXY_URL must be an absolute http:// or https:// URL');
   if (config.dataProxy.url !== null && config.dataProxy.secret === null) problems.push('LIGHTPATH_DATAPROXY_SECRET is required with LIGHTPATH_DATAPROXY_URL');
@@ -154,6 +179,30 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  number(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  extraFields(name: string): TomConfig['extraFields'] {
+    const fields: TomConfig['extraFields'] = [];
+    for (const item of this.string(name, '').split(',').map((i) => i.trim()).filter(Boolean)) {
+      const [field, type = 'string'] = item.split(':').map((p) => p.trim());
+      if (!/^[A-Za-z_][\w-]{0,99}$/.test(field) || !['string', 'number', 'boolean', 'datetime'].includes(type)) {
+        this.problems.push(`${name}: "${item}" must be name:type with type string, number, boolean or datetime`);
+        continue;
+      }
+      fields.push({ name: field, type: type as ExtraFieldType });
+    }
+    return fields;
   }
 
   boolean(name: string, fallback: boolean): boolean {

@@ -2,15 +2,18 @@
 // and `lightpath load` sections; this list is the one place they are plugged in.
 import type { JobRegistry } from './platform/jobs/registry.ts';
 import type { OpenOptions } from './platform/context.ts';
+import { pipelineJob } from './tom/pipelines/job.ts';
+import { configuredPipelines } from './tom/pipelines/registry.ts';
 
-export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (_registry: JobRegistry) => {
-  // Domain job types are added here as the domains arrive.
+export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (registry: JobRegistry, platform) => {
+  registry.define(pipelineJob({ db: platform.db, files: platform.files, config: platform.config, log: platform.log, pipelines: configuredPipelines(platform.config) }));
 };
 
 import type { LoadSection } from './loader/section.ts';
 import { usersSection } from './loader/users-section.ts';
 import { beamlinesSection } from './lims/load-beamlines.ts';
 import { projectsSection } from './lims/load-projects.ts';
+import { targetExtraFieldsSection, targetsSection } from './tom/load-targets.ts';
 
 /** Sections of a `lightpath load` file, in the order they are applied (users before what they own). */
-export const loadSections: LoadSection[] = [usersSection, beamlinesSection, projectsSection];
+export const loadSections: LoadSection[] = [usersSection, beamlinesSection, projectsSection, targetExtraFieldsSection, targetsSection];

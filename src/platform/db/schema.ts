@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { DataProxyTables } from '../../dataproxy/tables.ts';
 import type { LimsTables } from '../../lims/tables.ts';
+import type { TomTables } from '../../tom/tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -75,4 +76,4 @@ export interface PlatformTables {
   rate_limit_hits: RateLimitHitsTable;
 }
 
-export interface Database extends PlatformTables, DataProxyTables, LimsTables {}
+export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables {}

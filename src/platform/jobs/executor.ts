@@ -54,11 +54,21 @@ export class JobExecutor {
       controller.abort();
       const state = await markAttemptFailed(this.db, row, definition, message);
       log.warn({ err: error, next: state }, 'job attempt failed');
+      if (state === 'failed') await this.giveUp(row, message);
       return { state: state ?? 'lost', error: message };
     } finally {
       clearInterval(heartbeat);
       clearTimeout(timer);
       this.running.delete(row.id);
+    }
+  }
+
+  /** Lets the job's owner record the failure (e.g. a pipeline process marked failed). */
+  private async giveUp(row: JobRow, message: string): Promise<void> {
+    try {
+      await this.registry.get(row.type).onGiveUp?.(JSON.parse(row.payload), message);
+    } catch (error) {
+      this.log.error({ err: error, job: row.id }, 'recording a failed job failed');
     }
   }
 
@@ -70,7 +80,9 @@ export class JobExecutor {
     const interrupted: JobRow[] = [];
     for (const { row, controller } of this.running.values()) {
       controller.abort();
-      if (await markAttemptFailed(this.db, row, this.registry.get(row.type), message)) interrupted.push(row);
+      const state = await markAttemptFailed(this.db, row, this.registry.get(row.type), message);
+      if (state) interrupted.push(row);
+      if (state === 'failed') await this.giveUp(row, message);
     }
     return interrupted;
   }
@@ -79,8 +91,10 @@ export class JobExecutor {
   async reclaimExpired(rows: JobRow[]): Promise<Array<{ row: JobRow; state: 'queued' | 'failed' }>> {
     const reclaimed: Array<{ row: JobRow; state: 'queued' | 'failed' }> = [];
     for (const row of rows) {
-      const state = await markAttemptFailed(this.db, row, this.registry.get(row.type), `worker ${row.locked_by} stopped responding (lease expired)`);
+      const message = `worker ${row.locked_by} stopped responding (lease expired)`;
+      const state = await markAttemptFailed(this.db, row, this.registry.get(row.type), message);
       if (state) reclaimed.push({ row, state });
+      if (state === 'failed') await this.giveUp(row, message);
     }
     return reclaimed;
   }

@@ -20,6 +20,8 @@ export interface JobDefinition<Payload = any> {
   retryDelaySeconds: number;
   timeLimitSeconds: number;
   run(payload: Payload, context: JobContext): Promise<unknown>;
+  /** Called once when the job has failed for good (attempts used up, timed out, or its worker died). */
+  onGiveUp?(payload: Payload, message: string): Promise<void>;
 }
 
 export interface EnqueueOptions {

@@ -4,6 +4,7 @@ import type { DatabaseKind } from '../../../config.ts';
 import * as platform from './0001_platform.ts';
 import * as dataproxy from './0002_dataproxy.ts';
 import * as lims from './0003_lims.ts';
+import * as tom from './0004_tom.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '0002_dataproxy': dataproxy,
   '0003_lims': lims,
+  '0004_tom': tom,
 };

@@ -1,0 +1,93 @@
+// Data products: files about a target (FITS frames, images, CSV, timelapses, plots), kept in the
+// file store at "<target identifier>/<facility or none>/<file name>" and served under /data/.
+import type { Readable } from 'node:stream';
+import type { Selectable } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import type { FileStore } from '../platform/storage/file-store.ts';
+import { badRequest, conflict } from '../platform/http/errors.ts';
+import { isoNow } from '../platform/time.ts';
+import type { DataProductsTable } from './tables.ts';
+
+export type DataProductRow = Selectable<DataProductsTable>;
+
+/** Built-in data product types (decision T15). */
+export const DATA_PRODUCT_TYPES = ['fits_file', 'image_file', 'photometry', 'spectroscopy', 'timelapse', 'plot'] as const;
+
+const FILE_NAME = /^[^/\\\0]{1,255}$/;
+
+export function checkFileName(name: string): string {
+  if (!FILE_NAME.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
+    throw badRequest(`"${name}" is not a usable file name.`, { file_name: ['must be a plain file name'] });
+  }
+  return name;
+}
+
+export function fileKeyFor(targetIdentifier: string, facility: string | null, fileName: string): string {
+  return `${targetIdentifier}/${facility ?? 'none'}/${checkFileName(fileName)}`;
+}
+
+/** The public URL path of a stored file: /data/ + each path segment URL-quoted. */
+export function dataUrl(fileKey: string): string {
+  return `/data/${fileKey.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export interface NewDataProduct {
+  targetId: number;
+  targetIdentifier: string;
+  facility: string | null;
+  fileName: string;
+  productId?: string;
+  dataProductType: string;
+  extraData?: Record<string, unknown>;
+  observationId?: number | null;
+}
+
+/**
+ * Streams the file into the store, then records it. If recording fails the file is removed,
+ * and an existing product with the same id or path is never overwritten.
+ */
+export async function saveDataProduct(db: Db, files: FileStore, input: NewDataProduct, content: Readable | Buffer): Promise<DataProductRow> {
+  const fileKey = fileKeyFor(input.targetIdentifier, input.facility, input.fileName);
+  const productId = input.productId ?? input.fileName;
+  const clash = await db.selectFrom('data_products').select('id')
+    .where((eb) => eb.or([eb('file_key', '=', fileKey), eb('product_id', '=', productId)])).executeTakeFirst();
+  if (clash) throw conflict(`A data product "${input.fileName}" already exists for this target.`);
+  // The database decides what exists: a file without a row (left by a write whose transaction
+  // rolled back) is replaced.
+  const stored = await files.write(fileKey, content);
+  try {
+    return await db.insertInto('data_products').values({
+      target_id: input.targetId, observation_id: input.observationId ?? null, product_id: productId, file_key: fileKey,
+      data_product_type: input.dataProductType, extra_data: JSON.stringify(input.extraData ?? {}), size: stored.size, created_at: isoNow(),
+    }).returningAll().executeTakeFirstOrThrow();
+  } catch (error) {
+    await files.delete(fileKey);
+    throw error;
+  }
+}
+
+/** Deletes products, their reduced datums and files. */
+export async function deleteDataProducts(db: Db, files: FileStore, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db.selectFrom('data_products').select(['id', 'file_key']).where('id', 'in', ids).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('reduced_datums').where('data_product_id', 'in', ids).execute();
+    await trx.deleteFrom('data_products').where('id', 'in', ids).execute();
+  });
+  for (const row of rows) await files.delete(row.file_key);
+  return rows.length;
+}
+
+export async function groupByName(db: Db, name: string, create: boolean): Promise<number | null> {
+  const existing = await db.selectFrom('data_product_groups').select('id').where('name', '=', name).executeTakeFirst();
+  if (existing || !create) return existing?.id ?? null;
+  await db.insertInto('data_product_groups').values({ name, created_at: isoNow() })
+    .onConflict((oc) => oc.column('name').doNothing()).execute();
+  return (await db.selectFrom('data_product_groups').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+export async function addToGroup(db: Db, groupId: number, productIds: number[]): Promise<void> {
+  if (productIds.length === 0) return;
+  await db.insertInto('data_product_group_members').values(productIds.map((id) => ({ group_id: groupId, data_product_id: id })))
+    .onConflict((oc) => oc.columns(['group_id', 'data_product_id']).doNothing()).execute();
+}
