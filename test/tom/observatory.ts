@@ -32,19 +32,20 @@ export interface Observatory {
 export async function startObservatory(env: Record<string, string> = {}): Promise<Observatory> {
   const server = await startTestServer({ env });
   const { db, files, config } = server.platform;
+  const frame: Observatory['frame'] = (target, fileName, spec) => saveDataProduct(db, files, {
+    targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, dataProductType: 'fits_file',
+  }, Readable.from([Buffer.isBuffer(spec) ? spec : fitsBytes(spec)]));
   return {
     server,
+    frame,
     target: (identifier, options = {}) => createTarget(db, {
       identifier, name: `Target ${identifier}`, name2: '', name3: '', kind: 'sidereal', ra: options.ra ?? 250.4235, dec: options.dec ?? 36.4613,
       is_public: options.public ?? true, owner_id: options.ownerId ?? null,
     }, {}),
-    frame: (target, fileName, spec) => saveDataProduct(db, files, {
-      targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, dataProductType: 'fits_file',
-    }, Readable.from([Buffer.isBuffer(spec) ? spec : fitsBytes(spec)])),
     async demoFrames(target, count = 12) {
       const names = fs.readdirSync(DEMO_FRAMES).filter((f) => f.endsWith('.fits.fz')).sort().slice(0, count);
       const rows = [];
-      for (const name of names) rows.push(await this.frame(target, name, fs.readFileSync(path.join(DEMO_FRAMES, name))));
+      for (const name of names) rows.push(await frame(target, name, fs.readFileSync(path.join(DEMO_FRAMES, name))));
       return rows;
     },
     async run(target, pipelineName, products, options = {}) {
