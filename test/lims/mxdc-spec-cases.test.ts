@@ -98,7 +98,8 @@ describe('MxLIVE v2 spec cases', () => {
     });
     test('malformed tokens are 403 with a detail, never 500 (D2)', async () => {
       const good = alice.signer.token('alice');
-      for (const token of [good.replace(/=+$/, ''), 'alice:1taGfY', `alice:1ta*fY:${good.split(':')[2]}`, 'alice:x:y']) {
+      // A signature cut short is not whole base64 (a padding-only cut would miss the 48-byte signatures that have none).
+      for (const token of [good.slice(0, -1), 'alice:1taGfY', `alice:1ta*fY:${good.split(':')[2]}`, 'alice:x:y']) {
         const response = await fetch(`${facility.baseUrl}/api/v2/${encodeURIComponent(token)}/samples/BL-SAM/`);
         assert.equal(response.status, 403, token);
         assert.ok((await response.json()).detail);
