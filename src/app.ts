@@ -9,12 +9,20 @@ import { jobRoutes } from './platform/jobs/routes.ts';
 import { registerDataProxy } from './dataproxy/register.ts';
 import { mxliveV2Routes } from './lims/compat/routes.ts';
 import { tomEducationRoutes } from './tom/compat/routes.ts';
+import { observeRoute } from './tom/compat/observe-route.ts';
+import { createFacilities } from './tom/observations/facilities/index.ts';
+import type { Facility } from './tom/observations/facility.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
 export const DOCS_PREFIX = '/rest/docs';
 
-export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** Observatory facilities by name; default: those configured (LCO). Tests pass fakes. */
+  facilities?: Map<string, Facility>;
+}
+
+export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = await createHttpServer(platform, { publicPrefixes: [DOCS_PREFIX] });
 
@@ -43,6 +51,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await registerDataProxy(app, platform, REST_PREFIX);
   await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });
   await app.register(async (tom) => tomEducationRoutes(tom, platform));
+  const facilities = options.facilities ?? createFacilities(config);
+  await app.register(async (observe) => observeRoute(observe, platform, facilities));
 
   return app;
 }

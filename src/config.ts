@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseCidrList } from './platform/http/networks.ts';
 import type { CidrList } from './platform/http/networks.ts';
+import { parseRate } from './platform/rate-limit.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -38,6 +39,10 @@ export interface TomConfig {
   pipelines: string[];
   /** Who may call the tom_education endpoints: anyone (as the original), or logged-in users and tokens. */
   apiAccess: 'anonymous' | 'login';
+  /** The POST /api/observe/ throttle, e.g. "6/minute". */
+  observeRate: { limit: number; windowSeconds: number };
+  /** How often observations are checked with their facility (seconds; 0 turns polling off). */
+  observationPollSeconds: number;
 }
 
 export interface Config {
@@ -141,11 +146,14 @@ export function loadConfig(env: Env = process.env): Config {
       },
       pipelines: read.string('LIGHTPATH_PIPELINES', 'Timelapse,Photometry').split(',').map((p) => p.trim()).filter(Boolean),
       apiAccess: read.oneOf('LIGHTPATH_TOM_API_ACCESS', 'anonymous', ['anonymous', 'login']),
+      observeRate: read.rate('LIGHTPATH_OBSERVE_RATE', '6/minute'),
+      observationPollSeconds: read.integer('LIGHTPATH_OBSERVATION_POLL_SECONDS', 300, 0, 86400),
     },
   };
   if (config.dataProxy.url !== null && !isHttpUrl(config.dataProxy.url)) problems.push('LIGHTPATH_DATAPROXY_URL must be an absolute http:// or https:// URL');
   if (config.dataProxy.url !== null && config.dataProxy.secret === null) problems.push('LIGHTPATH_DATAPROXY_SECRET is required with LIGHTPATH_DATAPROXY_URL');
   if (config.dataProxy.secret !== null && config.dataProxy.secret.length < 16) problems.push('LIGHTPATH_DATAPROXY_SECRET must be at least 16 characters');
+  if (config.smtp.host !== null && config.smtp.from === null) problems.push('SMTP_FROM (the sender address of alert emails) is required when SMTP_HOST is set');
   if (config.smtp.from !== null && !/^[^@\s]+@[^@\s]+$/.test(config.smtp.from.replace(/^.*<(.*)>$/, '$1'))) {
     problems.push('SMTP_FROM must be an email address, e.g. "Lightpath <lightpath@example.org>"');
   }
@@ -190,6 +198,16 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  rate(name: string, fallback: string): { limit: number; windowSeconds: number } {
+    const raw = this.string(name, fallback);
+    const rule = parseRate(raw);
+    if (!rule) {
+      this.problems.push(`${name} must look like "6/minute" (a number per second, minute, hour or day; got "${raw}")`);
+      return parseRate(fallback)!;
+    }
+    return rule;
   }
 
   extraFields(name: string): TomConfig['extraFields'] {

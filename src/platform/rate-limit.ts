@@ -61,3 +61,14 @@ export class RateLimiter {
     if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${bucket}))`.execute(trx);
   }
 }
+
+const PERIODS: Record<string, number> = { s: 1, sec: 1, second: 1, m: 60, min: 60, minute: 60, h: 3600, hour: 3600, d: 86400, day: 86400 };
+
+/** "6/minute" → {limit 6, window 60 s}; as DRF, only the period's first letter matters. */
+export function parseRate(text: string): RateRule | null {
+  const match = /^\s*(\d+)\s*\/\s*([a-z]+)\s*$/i.exec(text);
+  if (!match) return null;
+  const seconds = PERIODS[match[2].toLowerCase()] ?? PERIODS[match[2][0].toLowerCase()];
+  const limit = Number(match[1]);
+  return seconds && limit > 0 ? { limit, windowSeconds: seconds } : null;
+}

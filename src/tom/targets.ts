@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database.ts';
 import type { Principal } from '../platform/auth/principal.ts';
 import type { TomConfig } from '../config.ts';
 import { isoNow } from '../platform/time.ts';
+import { isStoredId } from '../platform/db/column-types.ts';
 import type { TargetsTable } from './tables.ts';
 
 export type TargetRow = Selectable<TargetsTable>;
@@ -39,6 +40,7 @@ export function mayChangeTarget(principal: Principal, target: TargetRow): boolea
 }
 
 export async function visibleTarget(db: Db, principal: Principal, where: { id: number } | { identifier: string }): Promise<TargetRow | null> {
+  if ('id' in where && !isStoredId(where.id)) return null;
   let query = db.selectFrom('targets').selectAll().where(visibleTargets(principal));
   query = 'id' in where ? query.where('id', '=', where.id) : query.where('identifier', '=', where.identifier);
   return (await query.executeTakeFirst()) ?? null;

@@ -6,6 +6,7 @@ import type { Config } from '../../src/config.ts';
 import { openPlatform } from '../../src/platform/context.ts';
 import type { OpenOptions, Platform } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/app.ts';
+import type { AppOptions } from '../../src/app.ts';
 import { defineDomainJobs } from '../../src/modules.ts';
 import { freshDatabase } from './database.ts';
 import type { TestDatabase } from './database.ts';
@@ -31,11 +32,11 @@ export function testEnv(database: TestDatabase, env: Record<string, string> = {}
   };
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; open?: OpenOptions; database?: TestDatabase } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; open?: OpenOptions; database?: TestDatabase; app?: AppOptions } = {}): Promise<TestServer> {
   const database = options.database ?? (await freshDatabase());
   const config = loadConfig(testEnv(database, options.env));
   const platform = await openPlatform(config, silentLog, { defineJobs: defineDomainJobs, ...options.open });
-  const app = await buildApp(platform);
+  const app = await buildApp(platform, options.app);
   await app.ready();
   return {
     config, platform, app, database,

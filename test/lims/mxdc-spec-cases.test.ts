@@ -353,6 +353,9 @@ describe('MxLIVE v2 spec cases', () => {
       const update = await alice.addData('BL-SAM', payload(facility.directory('alice/s1/ds7'), { id: first.body.id, frames: '1-2' }));
       assert.equal(update.body.id, first.body.id);
       assert.equal((await dataset(first.body.id)).num_frames, 2);
+      const huge = await alice.addData('BL-SAM', payload(facility.directory('alice/s1/ds7'), { id: 99999999999, sample_id: 99999999999 }));
+      assert.equal(huge.status, 200, 'an id the database cannot hold names nothing: a new row');
+      assert.notEqual(huge.body.id, first.body.id);
       const theft = await bob.addData('BL-SAM', payload(facility.directory('bob/s1/ds'), { id: first.body.id, name: 'stolen' }));
       assert.equal(theft.status, 200);
       assert.notEqual(theft.body.id, first.body.id);

@@ -2,6 +2,7 @@
 // Every type problem is a 400 naming the field (decision D8), checked before anything is written.
 import { decode } from '@msgpack/msgpack';
 import { badRequest } from '../../platform/http/errors.ts';
+import { isStoredId } from '../../platform/db/column-types.ts';
 import { countFrames, FramesError } from './frames.ts';
 
 export function decodeMsgpack(body: unknown): unknown {
@@ -60,7 +61,8 @@ export function optionalId(map: Record<string, unknown>, field: string): number 
   const value = map[field];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw wrong(field, 'an integer id');
-  return value;
+  // An id beyond what the database can hold names no record: treated as unknown.
+  return isStoredId(value) ? value : null;
 }
 
 /** ISO-8601 times; a time without an offset is UTC (XAS end times come naive). */

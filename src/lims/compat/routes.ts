@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { clientAddress } from '../../platform/http/client-address.ts';
+import { isStoredId } from '../../platform/db/column-types.ts';
 import { createDataProxyClient, DataProxyUnavailable } from '../../dataproxy/client.ts';
 import type { DataProxyClient } from '../../dataproxy/client.ts';
 import { ProjectRepository } from '../projects.ts';
@@ -170,7 +171,7 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
     const project = projectOf(request);
     const info = msgpackMap(request.body);
     if (!Array.isArray(info.data_id)) throw notFound('"data_id" must be a list of dataset ids.');
-    const datasetIds = info.data_id.filter((v): v is number => typeof v === 'number' && Number.isSafeInteger(v));
+    const datasetIds = info.data_id.filter((v): v is number => typeof v === 'number' && isStoredId(v));
     const name = requiredString(info, 'title', 200);
     const directory = requiredString(info, 'directory', 4096);
     const kind = optionalString(info, 'kind', '', 100) || 'Data Analysis';

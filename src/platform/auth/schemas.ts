@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import type { User } from './users.ts';
 import type { ApiToken } from './tokens.ts';
+import { MAX_ID } from '../db/column-types.ts';
 
 export const UserOut = Type.Object({
   id: Type.Integer(),
@@ -56,7 +57,7 @@ export const UserIn = Type.Object({
 
 export const UserPatch = Type.Partial(Type.Omit(UserIn, ['username']), { additionalProperties: false });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) });
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),

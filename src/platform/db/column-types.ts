@@ -23,3 +23,10 @@ export const jsonType = 'text' as const;
 export function notNull(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
   return c.notNull();
 }
+
+/** The largest id an integer key can hold; larger numbers name nothing (and must not reach PostgreSQL). */
+export const MAX_ID = 2_147_483_647;
+
+export function isStoredId(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= MAX_ID;
+}

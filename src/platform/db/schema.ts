@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { DataProxyTables } from '../../dataproxy/tables.ts';
 import type { LimsTables } from '../../lims/tables.ts';
 import type { TomTables } from '../../tom/tables.ts';
+import type { ObservationTables } from '../../tom/observations/tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -76,4 +77,4 @@ export interface PlatformTables {
   rate_limit_hits: RateLimitHitsTable;
 }
 
-export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables {}
+export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables {}

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { Platform } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { findJob, toJobRecord } from './job-rows.ts';
+import { MAX_ID } from '../db/column-types.ts';
 import type { JobRecord } from './types.ts';
 
 const JobOut = Type.Object({
@@ -57,7 +58,7 @@ export async function jobRoutes(instance: FastifyInstance, platform: Platform): 
 
   app.get('/jobs/:id', {
     config: staff,
-    schema: { tags, summary: 'One job (staff)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: JobOut } },
+    schema: { tags, summary: 'One job (staff)', params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) }), response: { 200: JobOut } },
   }, async (request) => {
     const job = await findJob(platform.db, request.params.id);
     if (!job) throw notFound('No such job.');

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
 import type { Access } from '../../platform/auth/policy.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { isStoredId } from '../../platform/db/column-types.ts';
 import { sendFile } from '../../platform/http/send-file.ts';
 import { getProcess, processesOfTarget } from '../processes.ts';
 import { declaredExtraFields, rawExtras, typedExtras, visibleTarget, visibleTargets } from '../targets.ts';
@@ -20,7 +21,7 @@ const hidden = { hide: true };
 
 /** "12" → 12; anything else is not a key (decision T7: 404, never 500). */
 function numericId(text: string): number {
-  if (!/^\d{1,15}$/.test(text)) throw notFound(NOT_FOUND);
+  if (!/^\d{1,15}$/.test(text) || !isStoredId(Number(text))) throw notFound(NOT_FOUND);
   return Number(text);
 }
 

@@ -62,7 +62,7 @@ describe('tom_education read endpoints', () => {
   });
 
   test('unknown and non-numeric ids are 404 {"detail": "Not found."} on all three (T7)', async () => {
-    for (const url of ['/api/async/status/100000/', '/api/async/status/abc/', '/api/pipeline/logs/100000/', '/api/pipeline/logs/x1/', '/api/target/100000/', '/api/target/m13/']) {
+    for (const url of ['/api/async/status/100000/', '/api/async/status/abc/', '/api/async/status/99999999999/', '/api/target/2147483648/', '/api/pipeline/logs/100000/', '/api/pipeline/logs/x1/', '/api/target/100000/', '/api/target/m13/']) {
       const response = await get(url);
       assert.equal(response.statusCode, 404, url);
       assert.deepEqual(response.json(), { detail: 'Not found.' }, url);

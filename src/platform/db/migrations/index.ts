@@ -5,6 +5,7 @@ import * as platform from './0001_platform.ts';
 import * as dataproxy from './0002_dataproxy.ts';
 import * as lims from './0003_lims.ts';
 import * as tom from './0004_tom.ts';
+import * as observations from './0006_observations.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0002_dataproxy': dataproxy,
   '0003_lims': lims,
   '0004_tom': tom,
+  '0006_observations': observations,
 };

@@ -1,0 +1,62 @@
+// POST /api/observe/ (spec §1.4, decisions T9–T11): create an observation and its alert by
+// instantiating an observation template for a target. Every request that reaches the endpoint
+// is counted by the throttle first, whatever its method or body (as DRF did).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/context.ts';
+import type { Access } from '../../platform/auth/policy.ts';
+import { HttpError, notFound, unauthorized } from '../../platform/http/errors.ts';
+import { sendError } from '../../platform/http/error-handler.ts';
+import { visibleTarget } from '../targets.ts';
+import { checkObserveInput } from '../observations/observe-input.ts';
+import { throttleObserve } from '../observations/throttle.ts';
+import { findTemplate, instantiate } from '../observations/templates.ts';
+import { recordObservations } from '../observations/records.ts';
+import { FacilityRequestError, FacilityUnavailable } from '../observations/facility.ts';
+import type { Facility } from '../observations/facility.ts';
+
+export async function observeRoute(app: FastifyInstance, platform: Platform, facilities: Map<string, Facility>): Promise<void> {
+  const { db, config } = platform;
+  const access: Access = {
+    allow: 'custom',
+    async check(request) {
+      if (config.tom.apiAccess === 'login' && request.principal.kind !== 'user') throw unauthorized();
+      await throttleObserve(request, platform.rateLimiter, config.tom.observeRate);
+    },
+  };
+
+  // Django REST framework's wording for the errors a client library may look for.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.code(400).send({ detail: `JSON parse error - ${error.message}` });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ detail: `Unsupported media type "${request.headers['content-type'] ?? ''}" in request.` });
+    }
+    return sendError(error, request, reply);
+  });
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'POST') throw new HttpError(405, `Method "${request.method}" not allowed.`, {}, { allow: 'POST, OPTIONS' });
+    const checked = checkObserveInput(request.body ?? {});
+    if (!checked.ok) return reply.code(400).send(checked.errors);
+    const input = checked.input;
+    const target = await visibleTarget(db, request.principal, { id: input.target });
+    if (!target) throw notFound('Target not found.');
+    const facility = facilities.get(input.facility);
+    if (!facility) throw notFound('Facility not found.');
+    const template = await findTemplate(db, target.id, input.facility, input.template_name);
+    if (!template) throw notFound(`Template '${input.template_name}' not found for target '${target.name}' and facility '${input.facility}'`);
+    try {
+      const form = await facility.validate(instantiate(template, facility, target.id, input.overrides), target);
+      if (!form.ok) return reply.code(400).send(form.errors);
+      const ids = await facility.submit(form.cleaned, target);
+      await recordObservations(db, { targetId: target.id, facility: facility.name, parameters: form.cleaned, observationIds: ids, alertEmail: input.email });
+    } catch (error) {
+      if (error instanceof FacilityRequestError) throw new HttpError(400, error.message);
+      if (error instanceof FacilityUnavailable) throw new HttpError(502, error.message);
+      throw error;
+    }
+    return reply.code(201).send(input);
+  };
+  app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/api/observe/', config: { access }, schema: { hide: true }, handler });
+}

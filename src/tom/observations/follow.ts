@@ -1,0 +1,62 @@
+// Following observations (spec §6, decisions T12, T13): one batched state query per facility for
+// the observations still open, frames fetched in the run that sees an observation succeed (and
+// retried on later runs if that failed), and alerts handled for every new-data event.
+import type { Logger } from 'pino';
+import type { Db } from '../../platform/db/database.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
+import { isoNow } from '../../platform/time.ts';
+import type { Facility } from './facility.ts';
+import type { ObservationRow } from './records.ts';
+import { ingestFrames } from './ingest.ts';
+
+export interface FollowDependencies {
+  db: Db;
+  files: FileStore;
+  facilities: Map<string, Facility>;
+  log: Logger;
+}
+
+export interface FollowReport {
+  checked: number;
+  changed: number;
+  ingested: number;
+  failures: string[];
+}
+
+export async function followObservations(deps: FollowDependencies): Promise<FollowReport> {
+  const report: FollowReport = { checked: 0, changed: 0, ingested: 0, failures: [] };
+  for (const facility of deps.facilities.values()) {
+    const terminal = [...facility.successStates, ...facility.failedStates];
+    const open = await deps.db.selectFrom('observation_records').selectAll()
+      .where('facility', '=', facility.name).where('status', 'not in', terminal).execute();
+    if (open.length > 0) {
+      try {
+        const states = await facility.states(open.map((r) => r.observation_id));
+        report.checked += open.length;
+        for (const record of open) {
+          const state = states.get(record.observation_id);
+          if (!state || (state.state === record.status && state.scheduledStart === record.scheduled_start && state.scheduledEnd === record.scheduled_end)) continue;
+          await deps.db.updateTable('observation_records')
+            .set({ status: state.state, scheduled_start: state.scheduledStart, scheduled_end: state.scheduledEnd, updated_at: isoNow() })
+            .where('id', '=', record.id).execute();
+          report.changed++;
+        }
+      } catch (error) {
+        report.failures.push(`${facility.name}: ${(error as Error).message}`);
+        deps.log.warn({ err: error, facility: facility.name }, 'observation states could not be updated');
+      }
+    }
+    // Succeeded and not yet ingested: those that just succeeded, and earlier ones whose download failed.
+    const due = await deps.db.selectFrom('observation_records').selectAll()
+      .where('facility', '=', facility.name).where('status', 'in', facility.successStates).where('ingested_at', 'is', null).execute();
+    for (const record of due as ObservationRow[]) {
+      try {
+        report.ingested += await ingestFrames(deps.db, deps.files, facility, record);
+      } catch (error) {
+        report.failures.push(`${facility.name} ${record.observation_id}: ${(error as Error).message}`);
+        deps.log.warn({ err: error, observation: record.id }, 'frames could not be ingested; will retry');
+      }
+    }
+  }
+  return report;
+}
