@@ -10,6 +10,7 @@ import { registerDataProxy } from './dataproxy/register.ts';
 import { mxliveV2Routes } from './lims/compat/routes.ts';
 import { tomEducationRoutes } from './tom/compat/routes.ts';
 import { observeRoute } from './tom/compat/observe-route.ts';
+import { observationRestRoutes } from './tom/observations/rest-routes.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
 import type { Facility } from './tom/observations/facility.ts';
 
@@ -25,6 +26,7 @@ export interface AppOptions {
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = await createHttpServer(platform, { publicPrefixes: [DOCS_PREFIX] });
+  const facilities = options.facilities ?? createFacilities(config);
 
   await app.register(swagger, {
     openapi: {
@@ -47,11 +49,11 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(async (rest) => {
     await accountRoutes(rest, platform);
     await jobRoutes(rest, platform);
+    await observationRestRoutes(rest, platform, facilities);
   }, { prefix: REST_PREFIX });
   await registerDataProxy(app, platform, REST_PREFIX);
   await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });
   await app.register(async (tom) => tomEducationRoutes(tom, platform));
-  const facilities = options.facilities ?? createFacilities(config);
   await app.register(async (observe) => observeRoute(observe, platform, facilities));
 
   return app;

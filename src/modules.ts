@@ -4,9 +4,15 @@ import type { JobRegistry } from './platform/jobs/registry.ts';
 import type { OpenOptions } from './platform/context.ts';
 import { pipelineJob } from './tom/pipelines/job.ts';
 import { configuredPipelines } from './tom/pipelines/registry.ts';
+import { createFacilities } from './tom/observations/facilities/index.ts';
+import { followJob, outboxJob } from './tom/observations/jobs.ts';
 
 export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (registry: JobRegistry, platform) => {
-  registry.define(pipelineJob({ db: platform.db, files: platform.files, config: platform.config, log: platform.log, pipelines: configuredPipelines(platform.config) }));
+  const { db, files, config, log } = platform;
+  registry.define(pipelineJob({ db, files, config, log, pipelines: configuredPipelines(config) }));
+  const facilities = createFacilities(config);
+  registry.define(followJob({ db, files, config, log, facilities }));
+  registry.define(outboxJob({ db, files, config, log, facilities }));
 };
 
 import type { LoadSection } from './loader/section.ts';

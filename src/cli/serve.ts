@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
 import { configOrExit, makeLogger, onShutdown, openForCommand } from './runtime.ts';
+import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 import { buildApp } from '../app.ts';
 
 export const serve: Command = {
@@ -19,8 +20,13 @@ then exits. Configuration: docs/configuration.md.`,
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
     const app = await buildApp(platform);
-    if (config.serveRunsJobs) await platform.jobs.startWorking();
+    let stopScheduler = () => {};
+    if (config.serveRunsJobs) {
+      await platform.jobs.startWorking();
+      stopScheduler = startObservationScheduler(platform.db, platform.jobs, log, config.tom.observationPollSeconds);
+    }
     onShutdown(log, async () => {
+      stopScheduler();
       await app.close();
       await platform.close();
     });

@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
 import { configOrExit, makeLogger, onShutdown, openForCommand } from './runtime.ts';
+import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 
 export const worker: Command = {
   name: 'worker',
@@ -17,8 +18,12 @@ On SIGTERM or SIGINT it takes no new jobs and waits for running ones to finish.`
     const config = configOrExit();
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
-    onShutdown(log, () => platform.close());
     await platform.jobs.startWorking();
+    const stopScheduler = startObservationScheduler(platform.db, platform.jobs, log, config.tom.observationPollSeconds);
+    onShutdown(log, async () => {
+      stopScheduler();
+      await platform.close();
+    });
     log.info({ backend: platform.jobs.backend, types: platform.jobRegistry.types() }, 'worker ready');
     return new Promise<number>(() => {});
   },
