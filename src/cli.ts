@@ -9,8 +9,9 @@ import { user } from './cli/user.ts';
 import { jobs } from './cli/jobs.ts';
 import { timelapse } from './cli/timelapse.ts';
 import { proxy } from './cli/proxy.ts';
+import { fakeLco } from './cli/fake-lco.ts';
 
-const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs, timelapse];
+const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs, timelapse, fakeLco];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

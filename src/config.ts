@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseCidrList } from './platform/http/networks.ts';
 import type { CidrList } from './platform/http/networks.ts';
 import { parseRate } from './platform/rate-limit.ts';
+import { readLcoConfig } from './tom/observations/facilities/lco/config.ts';
+import type { LcoConfig } from './tom/observations/facilities/lco/config.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -67,6 +69,7 @@ export interface Config {
   /** ffmpeg to run; null = the system's `ffmpeg` on PATH, else the one shipped in an npm package. */
   ffmpegPath: string | null;
   tom: TomConfig;
+  lco: LcoConfig;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
       observeRate: read.rate('LIGHTPATH_OBSERVE_RATE', '6/minute'),
       observationPollSeconds: read.integer('LIGHTPATH_OBSERVATION_POLL_SECONDS', 300, 0, 86400),
     },
+    lco: readLcoConfig(env, problems),
   };
   if (config.dataProxy.url !== null && !isHttpUrl(config.dataProxy.url)) problems.push('LIGHTPATH_DATAPROXY_URL must be an absolute http:// or https:// URL');
   if (config.dataProxy.url !== null && config.dataProxy.secret === null) problems.push('LIGHTPATH_DATAPROXY_SECRET is required with LIGHTPATH_DATAPROXY_URL');

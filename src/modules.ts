@@ -20,6 +20,7 @@ import { usersSection } from './loader/users-section.ts';
 import { beamlinesSection } from './lims/load-beamlines.ts';
 import { projectsSection } from './lims/load-projects.ts';
 import { targetExtraFieldsSection, targetsSection } from './tom/load-targets.ts';
+import { observationTemplatesSection } from './tom/observations/load-templates.ts';
 
 /** Sections of a `lightpath load` file, in the order they are applied (users before what they own). */
-export const loadSections: LoadSection[] = [usersSection, beamlinesSection, projectsSection, targetExtraFieldsSection, targetsSection];
+export const loadSections: LoadSection[] = [usersSection, beamlinesSection, projectsSection, targetExtraFieldsSection, targetsSection, observationTemplatesSection];
