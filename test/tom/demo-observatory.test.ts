@@ -53,7 +53,7 @@ describe('demo observatory', () => {
       await server.platform.close();
     }
     const again = await runLightpath(['load', DEMO_OBSERVATORY], env);
-    assert.match(again.output, /0 created, 0 updated, 15 unchanged/);
+    assert.match(again.output, /0 created, 0 updated, \d+ unchanged/);
     const unknown = await runLightpath(['timelapse', 'm99'], env);
     assert.equal(unknown.code, 1);
     assert.match(unknown.output, /Target 'm99' does not exist/);
