@@ -13,6 +13,7 @@ import { observeRoute } from './tom/compat/observe-route.ts';
 import { observationRestRoutes } from './tom/observations/rest-routes.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
 import type { Facility } from './tom/observations/facility.ts';
+import { tomRestRoutes } from './tom/rest/index.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
@@ -50,6 +51,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     await accountRoutes(rest, platform);
     await jobRoutes(rest, platform);
     await observationRestRoutes(rest, platform, facilities);
+    await tomRestRoutes(rest, platform);
   }, { prefix: REST_PREFIX });
   await registerDataProxy(app, platform, REST_PREFIX);
   await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });

@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/database.ts';
 import type { FileStore } from '../platform/storage/file-store.ts';
 import { badRequest, conflict } from '../platform/http/errors.ts';
 import { isoNow } from '../platform/time.ts';
+import { uniqueOr } from '../platform/db/unique-violation.ts';
 import type { DataProductsTable } from './tables.ts';
 
 export type DataProductRow = Selectable<DataProductsTable>;
@@ -43,25 +44,28 @@ export interface NewDataProduct {
 }
 
 /**
- * Streams the file into the store, then records it. If recording fails the file is removed,
- * and an existing product with the same id or path is never overwritten.
+ * Records the product, then streams its file into the store. The row is written first so that
+ * of two uploads to the same path only one goes on (the other gets 409 before touching the
+ * file); if the file cannot be written, the row is removed again. A file without a row (left by
+ * a load whose transaction rolled back) is simply replaced.
  */
 export async function saveDataProduct(db: Db, files: FileStore, input: NewDataProduct, content: Readable | Buffer): Promise<DataProductRow> {
   const fileKey = fileKeyFor(input.targetIdentifier, input.facility, input.fileName);
   const productId = input.productId ?? input.fileName;
+  const duplicate = () => conflict(`A data product "${input.fileName}" already exists for this target.`);
   const clash = await db.selectFrom('data_products').select('id')
     .where((eb) => eb.or([eb('file_key', '=', fileKey), eb('product_id', '=', productId)])).executeTakeFirst();
-  if (clash) throw conflict(`A data product "${input.fileName}" already exists for this target.`);
-  // The database decides what exists: a file without a row (left by a write whose transaction
-  // rolled back) is replaced.
-  const stored = await files.write(fileKey, content);
+  if (clash) throw duplicate();
+  const row = await uniqueOr(() => db.insertInto('data_products').values({
+    target_id: input.targetId, observation_id: input.observationId ?? null, product_id: productId, file_key: fileKey,
+    data_product_type: input.dataProductType, extra_data: JSON.stringify(input.extraData ?? {}), size: 0, created_at: isoNow(),
+  }).returningAll().executeTakeFirstOrThrow(), duplicate);
   try {
-    return await db.insertInto('data_products').values({
-      target_id: input.targetId, observation_id: input.observationId ?? null, product_id: productId, file_key: fileKey,
-      data_product_type: input.dataProductType, extra_data: JSON.stringify(input.extraData ?? {}), size: stored.size, created_at: isoNow(),
-    }).returningAll().executeTakeFirstOrThrow();
+    const stored = await files.write(fileKey, content);
+    await db.updateTable('data_products').set({ size: stored.size }).where('id', '=', row.id).execute();
+    return { ...row, size: stored.size };
   } catch (error) {
-    await files.delete(fileKey);
+    await db.deleteFrom('data_products').where('id', '=', row.id).execute();
     throw error;
   }
 }
