@@ -1,7 +1,14 @@
 // The domains Lightpath is made of. Each may define job types, REST routes, compatibility routes
-// and `lightpath load` sections; this list is the one place they are plugged in.
+// and `lightpath load` sections; this file is the one place their jobs and load sections are
+// plugged in (routes are registered in app.ts).
 import type { JobRegistry } from './platform/jobs/registry.ts';
 import type { OpenOptions } from './platform/context.ts';
+import type { LoadSection } from './loader/section.ts';
+import { usersSection } from './loader/users-section.ts';
+import { beamlinesSection } from './lims/load-beamlines.ts';
+import { projectsSection } from './lims/load-projects.ts';
+import { targetExtraFieldsSection, targetsSection } from './tom/load-targets.ts';
+import { observationTemplatesSection } from './tom/observations/load-templates.ts';
 import { pipelineJob } from './tom/pipelines/job.ts';
 import { configuredPipelines } from './tom/pipelines/registry.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
@@ -15,12 +22,7 @@ export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (registr
   registry.define(outboxJob({ db, files, config, log, facilities }));
 };
 
-import type { LoadSection } from './loader/section.ts';
-import { usersSection } from './loader/users-section.ts';
-import { beamlinesSection } from './lims/load-beamlines.ts';
-import { projectsSection } from './lims/load-projects.ts';
-import { targetExtraFieldsSection, targetsSection } from './tom/load-targets.ts';
-import { observationTemplatesSection } from './tom/observations/load-templates.ts';
-
-/** Sections of a `lightpath load` file, in the order they are applied (users before what they own). */
-export const loadSections: LoadSection[] = [usersSection, beamlinesSection, projectsSection, targetExtraFieldsSection, targetsSection, observationTemplatesSection];
+/** Sections of a `lightpath load` file, in the order they are applied (what others refer to first). */
+export const loadSections: LoadSection[] = [
+  usersSection, beamlinesSection, projectsSection, targetExtraFieldsSection, targetsSection, observationTemplatesSection,
+];
