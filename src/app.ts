@@ -13,6 +13,7 @@ import { observeRoute } from './tom/compat/observe-route.ts';
 import { observationRestRoutes } from './tom/observations/rest-routes.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
 import type { Facility } from './tom/observations/facility.ts';
+import { limsRestRoutes } from './lims/rest/index.ts';
 import { tomRestRoutes } from './tom/rest/index.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
@@ -51,6 +52,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     await accountRoutes(rest, platform);
     await jobRoutes(rest, platform);
     await observationRestRoutes(rest, platform, facilities);
+    await limsRestRoutes(rest, platform);
     await tomRestRoutes(rest, platform);
   }, { prefix: REST_PREFIX });
   await registerDataProxy(app, platform, REST_PREFIX);

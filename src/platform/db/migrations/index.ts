@@ -6,6 +6,7 @@ import * as dataproxy from './0002_dataproxy.ts';
 import * as lims from './0003_lims.ts';
 import * as tom from './0004_tom.ts';
 import * as observations from './0006_observations.ts';
+import * as limsIndexes from './0007_lims_indexes.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0003_lims': lims,
   '0004_tom': tom,
   '0006_observations': observations,
+  '0007_lims_indexes': limsIndexes,
 };

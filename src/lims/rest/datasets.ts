@@ -1,0 +1,104 @@
+// /datasets: what the beamlines recorded (uploaded by MxDC), filtered by session, sample,
+// beamline, type and time of creation.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Platform } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { ownedBy } from '../visibility.ts';
+import type { Actor } from '../visibility.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, isoBound, user } from './common.ts';
+
+const DatasetOut = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  beamline_id: Type.Integer(),
+  beamline: Type.String(),
+  session_id: Nullable(Type.Integer()),
+  sample_id: Nullable(Type.Integer()),
+  group_id: Nullable(Type.Integer()),
+  type: Type.String({ description: 'The data type acronym: SCREEN, DATA, XRD, RASTER, XAS, XRF, MAD.' }),
+  name: Type.String(),
+  file_name: Type.String(),
+  frames: Type.String(),
+  num_frames: Type.Integer(),
+  frames_per_file: Type.Integer(),
+  exposure_time: Nullable(Type.Number()),
+  attenuation: Type.Number(),
+  energy: Type.Number(),
+  beam_size: Nullable(Type.Number()),
+  proxy_key: Type.String({ description: 'The Data Proxy key of the dataset\'s directory.' }),
+  meta_data: Type.Record(Type.String(), Type.Unknown()),
+  state: Type.String(),
+  start_time: Nullable(Timestamp),
+  end_time: Nullable(Timestamp),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}, { $id: 'Dataset' });
+
+export function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function datasetQuery(db: Db, actor: Actor) {
+  return db.selectFrom('datasets as d')
+    .innerJoin('beamlines as b', 'b.id', 'd.beamline_id')
+    .innerJoin('data_types as t', 't.id', 'd.data_type_id')
+    .selectAll('d').select(['b.acronym as beamline', 't.acronym as type'])
+    .where(ownedBy(actor, 'd.project_id'));
+}
+
+type DatasetRow = Awaited<ReturnType<ReturnType<typeof datasetQuery>['executeTakeFirstOrThrow']>>;
+
+function datasetOut(row: DatasetRow) {
+  const { data_type_id: _type, meta_data, ...rest } = row;
+  const parsed = parseJson<unknown>(meta_data, {});
+  return { ...rest, meta_data: parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as Record<string, unknown> : {} };
+}
+
+export async function datasetRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+  const tags = ['datasets'];
+
+  app.get('/datasets', {
+    config: user,
+    schema: {
+      tags, summary: 'Datasets, newest first: your project\'s, or every project\'s for staff',
+      querystring: ListQuery({
+        session: Type.Optional(Id), sample: Type.Optional(Id), beamline: Type.Optional(Id), project: Type.Optional(Id),
+        type: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,20}$', description: 'A data type acronym, e.g. DATA.' })),
+        created_after: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after this time.' })),
+        created_before: Type.Optional(Type.String({ format: 'date-time', description: 'Created before this time.' })),
+      }),
+      response: { 200: Page(DatasetOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    const q = request.query;
+    let query = datasetQuery(db, actorOf(request)).orderBy('d.created_at', 'desc').orderBy('d.id', 'desc');
+    if (q.session !== undefined) query = query.where('d.session_id', '=', q.session);
+    if (q.sample !== undefined) query = query.where('d.sample_id', '=', q.sample);
+    if (q.beamline !== undefined) query = query.where('d.beamline_id', '=', q.beamline);
+    if (q.project !== undefined) query = query.where('d.project_id', '=', q.project);
+    if (q.type !== undefined) query = query.where('d.data_type_id', '=', (eb) => eb.selectFrom('data_types').select('id').where('acronym', '=', q.type!));
+    // Stored times are ISO-8601 UTC text, so the bounds are normalised to the same form to compare.
+    if (q.created_after !== undefined) query = query.where('d.created_at', '>=', isoBound(q.created_after, 'created_after'));
+    if (q.created_before !== undefined) query = query.where('d.created_at', '<', isoBound(q.created_before, 'created_before'));
+    const page = await fetchPage(query, q);
+    return { count: page.count, results: page.rows.map(datasetOut) };
+  });
+
+  app.get('/datasets/:id', {
+    config: user,
+    schema: { tags, summary: 'One dataset', params: IdParams, response: { 200: DatasetOut, ...errors } },
+  }, async (request) => {
+    const row = await datasetQuery(db, actorOf(request)).where('d.id', '=', request.params.id).executeTakeFirst();
+    if (!row) throw notFound('No such dataset.');
+    return datasetOut(row);
+  });
+}

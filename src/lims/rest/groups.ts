@@ -1,0 +1,94 @@
+// /groups: a shipment's sample groups (experiment plans), changed while the shipment is a draft.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Platform } from '../../platform/context.ts';
+import { GROUP_KINDS, GROUP_PLANS, createGroup, deleteGroup, updateGroup, visibleGroup } from '../groups.ts';
+import { ownedBy } from '../visibility.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+
+const GroupOut = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  shipment_id: Nullable(Type.Integer()),
+  name: Type.String(),
+  state: Type.String(),
+  kind: Type.String(),
+  plan: Type.String(),
+  energy: Nullable(Type.Number()),
+  absorption_edge: Type.String(),
+  resolution: Nullable(Type.Number()),
+  comments: Type.String(),
+  priority: Nullable(Type.Integer()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}, { $id: 'SampleGroup' });
+
+const Fields = {
+  name: Type.String({ pattern: '^[A-Za-z0-9_-]{1,60}$', description: 'Letters, digits, _ and -; at most 60.' }),
+  kind: Type.Union(GROUP_KINDS.map((k) => Type.Literal(k))),
+  plan: Type.Union(GROUP_PLANS.map((p) => Type.Literal(p))),
+  energy: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'keV' })),
+  absorption_edge: Type.String({ maxLength: 5 }),
+  resolution: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Å' })),
+  comments: Type.String({ maxLength: 10000 }),
+  priority: Nullable(Type.Integer({ minimum: -1000000, maximum: 1000000 })),
+};
+
+const GroupIn = Type.Object({
+  shipment_id: Id,
+  name: Fields.name,
+  kind: Type.Optional(Fields.kind),
+  plan: Type.Optional(Fields.plan),
+  energy: Type.Optional(Fields.energy),
+  absorption_edge: Type.Optional(Fields.absorption_edge),
+  resolution: Type.Optional(Fields.resolution),
+  comments: Type.Optional(Fields.comments),
+  priority: Type.Optional(Fields.priority),
+}, { additionalProperties: false });
+const GroupPatch = Type.Partial(Type.Object(Fields), { additionalProperties: false, minProperties: 1 });
+
+export async function groupRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+  const tags = ['groups'];
+
+  app.get('/groups', {
+    config: user,
+    schema: {
+      tags, summary: 'Sample groups of your project (staff: every project), by priority',
+      querystring: ListQuery({ shipment: Type.Optional(Id), project: Type.Optional(Id) }),
+      response: { 200: Page(GroupOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    const { shipment, project } = request.query;
+    let query = db.selectFrom('sample_groups').selectAll().where(ownedBy(actorOf(request), 'sample_groups.project_id')).orderBy('shipment_id').orderBy('priority').orderBy('id');
+    if (shipment !== undefined) query = query.where('shipment_id', '=', shipment);
+    if (project !== undefined) query = query.where('project_id', '=', project);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows };
+  });
+
+  app.post('/groups', {
+    config: user,
+    schema: { tags, summary: 'Add a group to a draft shipment', body: GroupIn, response: { 201: GroupOut, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await createGroup(db, actorOf(request), request.body)));
+
+  app.get('/groups/:id', {
+    config: user,
+    schema: { tags, summary: 'One group', params: IdParams, response: { 200: GroupOut, ...errors } },
+  }, async (request) => visibleGroup(db, actorOf(request), request.params.id));
+
+  app.patch('/groups/:id', {
+    config: user,
+    schema: { tags, summary: 'Change a group of a draft shipment', params: IdParams, body: GroupPatch, response: { 200: GroupOut, ...errors } },
+  }, async (request) => updateGroup(db, actorOf(request), request.params.id, request.body));
+
+  app.delete('/groups/:id', {
+    config: user,
+    schema: { tags, summary: 'Delete a group of a draft shipment (its samples stay, without a group)', params: IdParams, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    await deleteGroup(db, actorOf(request), request.params.id);
+    return reply.code(204).send(null);
+  });
+}

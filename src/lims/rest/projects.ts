@@ -1,0 +1,142 @@
+// /projects and /activity: a project's details (owners see and change their own, staff all),
+// creating projects and resetting MxDC keys (staff), and the activity log.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import type { Platform } from '../../platform/context.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { PROJECT_DETAIL_FIELDS } from '../projects.ts';
+import { createProject, resetProjectKey, updateProject } from '../project-admin.ts';
+import { ownedBy } from '../visibility.ts';
+import type { Actor } from '../visibility.ts';
+import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
+
+/** The column widths of the projects table (0003_lims). */
+const DETAIL_LENGTHS: Record<(typeof PROJECT_DETAIL_FIELDS)[number], number> = {
+  contact_person: 200, contact_email: 300, contact_phone: 60, carrier: 100, account_number: 100, organisation: 300,
+  department: 300, address: 600, city: 200, province: 200, postal_code: 30, country: 100,
+};
+const Details = Type.Object(Object.fromEntries(PROJECT_DETAIL_FIELDS.map((f) => [f, Type.String({ maxLength: DETAIL_LENGTHS[f] })])) as Record<(typeof PROJECT_DETAIL_FIELDS)[number], ReturnType<typeof Type.String>>);
+
+const ProjectOut = Type.Object({
+  id: Type.Integer(),
+  user_id: Type.Integer(),
+  username: Type.String(),
+  full_name: Type.String(),
+  email: Type.String(),
+  has_mxdc_key: Type.Boolean({ description: 'Whether MxDC has registered its key; staff reset it to let MxDC register a new one.' }),
+  ...Details.properties,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}, { $id: 'LimsProject' });
+
+const DetailsPatch = Type.Partial(Details, { additionalProperties: false, minProperties: 1 });
+
+const ProjectIn = Type.Object({
+  user_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'The account the project belongs to (or give username).' })),
+  username: Type.Optional(Type.String({ minLength: 1, maxLength: 150 })),
+  ...DetailsPatch.properties,
+}, { additionalProperties: false });
+
+const ActivityOut = Type.Object({
+  id: Type.Integer(),
+  created_at: Timestamp,
+  project_id: Nullable(Type.Integer()),
+  user_id: Nullable(Type.Integer()),
+  address: Nullable(Type.String()),
+  action: Type.String(),
+  object_type: Type.String(),
+  object_id: Nullable(Type.Integer()),
+  description: Type.String(),
+}, { $id: 'LimsActivity' });
+
+function projectQuery(db: Db, actor: Actor) {
+  return db.selectFrom('projects').innerJoin('users', 'users.id', 'projects.user_id')
+    .selectAll('projects').select(['users.username', 'users.full_name', 'users.email'])
+    .where(ownedBy(actor, 'projects.id'));
+}
+
+type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectQuery>['executeTakeFirstOrThrow']>>;
+
+function projectOut(row: ProjectRow): Static<typeof ProjectOut> {
+  const { mxdc_key, ...rest } = row;
+  return { ...rest, has_mxdc_key: mxdc_key !== '' };
+}
+
+export async function projectRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+  const tags = ['projects'];
+  const one = async (actor: Actor, id: number) => {
+    const row = await projectQuery(db, actor).where('projects.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('No such project.');
+    return projectOut(row);
+  };
+
+  app.get('/projects', {
+    config: user,
+    schema: {
+      tags, summary: 'Projects: your own, or every project for staff',
+      querystring: ListQuery({ username: Type.Optional(Type.String({ maxLength: 150 })) }),
+      response: { 200: Page(ProjectOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    let query = projectQuery(db, actorOf(request)).orderBy('users.username');
+    if (request.query.username !== undefined) query = query.where('users.username', '=', request.query.username);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows.map(projectOut) };
+  });
+
+  app.post('/projects', {
+    config: staff,
+    schema: { tags, summary: 'Create the project of an existing user account (staff)', body: ProjectIn, response: { 201: ProjectOut, ...errors } },
+  }, async (request, reply) => {
+    const { user_id, username, ...details } = request.body;
+    if ((user_id === undefined) === (username === undefined)) {
+      throw badRequest('Give either user_id or username.', { user_id: ['give user_id or username'] });
+    }
+    const actor = actorOf(request);
+    const id = await createProject(db, actor, { user_id, username }, details);
+    return reply.code(201).send(await one(actor, id));
+  });
+
+  app.get('/projects/:id', {
+    config: user,
+    schema: { tags, summary: 'One project', params: IdParams, response: { 200: ProjectOut, ...errors } },
+  }, async (request) => one(actorOf(request), request.params.id));
+
+  app.patch('/projects/:id', {
+    config: user,
+    schema: { tags, summary: 'Change contact and shipping details (your own project, or any for staff)', params: IdParams, body: DetailsPatch, response: { 200: ProjectOut, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    await updateProject(db, actor, request.params.id, request.body);
+    return one(actor, request.params.id);
+  });
+
+  app.post('/projects/:id/reset-mxdc-key', {
+    config: staff,
+    schema: { tags, summary: 'Forget the project\'s MxDC key so MxDC can register a new one (staff)', params: IdParams, response: { 200: ProjectOut, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    await resetProjectKey(db, actor, request.params.id);
+    return one(actor, request.params.id);
+  });
+
+  app.get('/activity', {
+    config: user,
+    schema: {
+      tags, summary: 'The activity log, newest first: your project\'s, or everything for staff',
+      querystring: ListQuery({ project: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }),
+      response: { 200: Page(ActivityOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    let query = db.selectFrom('activity_log').selectAll().where(ownedBy(actorOf(request), 'activity_log.project_id'))
+      .orderBy('created_at', 'desc').orderBy('id', 'desc');
+    if (request.query.project !== undefined) query = query.where('project_id', '=', request.query.project);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows };
+  });
+}

@@ -1,0 +1,80 @@
+// /reports: analysis reports (uploaded by MxDC's pipelines) with the datasets they cover.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Platform } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { ownedBy } from '../visibility.ts';
+import type { Actor } from '../visibility.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import { parseJson } from './datasets.ts';
+
+const ReportOut = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  name: Type.String(),
+  kind: Type.String(),
+  score: Type.Number(),
+  proxy_key: Type.String({ description: 'The Data Proxy key of the report\'s directory.' }),
+  state: Type.String(),
+  data_ids: Type.Array(Type.Integer(), { description: 'The datasets the report covers.' }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}, { $id: 'Report' });
+
+const ReportDetail = Type.Composite([ReportOut, Type.Object({
+  details: Type.Array(Type.Unknown(), { description: 'Sections of tables and plots (the MxLIVE report format, spec §6).' }),
+})]);
+
+function reportQuery(db: Db, actor: Actor) {
+  return db.selectFrom('reports as r').selectAll('r').where(ownedBy(actor, 'r.project_id'));
+}
+
+type ReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['executeTakeFirstOrThrow']>>;
+
+/** Reports with the ids of their datasets (only datasets the actor may see), for a whole page at once. */
+async function withDataIds(db: Db, actor: Actor, reports: ReportRow[]) {
+  const ids = reports.map((r) => r.id);
+  const links = ids.length === 0 ? [] : await db.selectFrom('report_datasets as rd').innerJoin('datasets as d', 'd.id', 'rd.dataset_id')
+    .select(['rd.report_id', 'rd.dataset_id']).where('rd.report_id', 'in', ids).where(ownedBy(actor, 'd.project_id')).orderBy('rd.dataset_id').execute();
+  return reports.map(({ details, ...report }) => ({
+    report: { ...report, data_ids: links.filter((l) => l.report_id === report.id).map((l) => l.dataset_id) },
+    details,
+  }));
+}
+
+export async function reportRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+  const tags = ['reports'];
+
+  app.get('/reports', {
+    config: user,
+    schema: {
+      tags, summary: 'Analysis reports, newest first: your project\'s, or every project\'s for staff',
+      querystring: ListQuery({ dataset: Type.Optional(Id), project: Type.Optional(Id) }),
+      response: { 200: Page(ReportOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { dataset, project } = request.query;
+    let query = reportQuery(db, actor).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc');
+    if (dataset !== undefined) query = query.where('r.id', 'in', (eb) => eb.selectFrom('report_datasets').select('report_id').where('dataset_id', '=', dataset));
+    if (project !== undefined) query = query.where('r.project_id', '=', project);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: (await withDataIds(db, actor, page.rows)).map((r) => r.report) };
+  });
+
+  app.get('/reports/:id', {
+    config: user,
+    schema: { tags, summary: 'One report with its details', params: IdParams, response: { 200: ReportDetail, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const row = await reportQuery(db, actor).where('r.id', '=', request.params.id).executeTakeFirst();
+    if (!row) throw notFound('No such report.');
+    const [{ report, details }] = await withDataIds(db, actor, [row]);
+    const parsed = parseJson<unknown>(details, []);
+    return { ...report, details: Array.isArray(parsed) ? parsed : [] };
+  });
+}

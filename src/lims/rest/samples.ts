@@ -1,0 +1,163 @@
+// /samples: samples seated in containers (changed while the shipment is a draft), and importing a
+// container's samples from a CSV file.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import type { SqlBool } from 'kysely';
+import type { Platform } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { HttpError, notFound } from '../../platform/http/errors.ts';
+import { importSamples } from '../sample-import.ts';
+import { BARCODE, SAMPLE_NAME, createSample, deleteSample, updateSample } from '../samples.ts';
+import { ownedBy } from '../visibility.ts';
+import type { Actor } from '../visibility.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+
+const SampleOut = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  container_id: Type.Integer(),
+  container: Type.String(),
+  location: Type.String(),
+  group_id: Nullable(Type.Integer()),
+  group: Nullable(Type.String()),
+  name: Type.String(),
+  barcode: Nullable(Type.String()),
+  comments: Nullable(Type.String()),
+  priority: Nullable(Type.Integer()),
+  collect_status: Type.Boolean(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}, { $id: 'Sample' });
+
+const Fields = {
+  name: Type.String({ pattern: SAMPLE_NAME, description: 'Letters, digits, _ and -; at most 60 (it names directories at the beamline).' }),
+  location: Type.String({ minLength: 1, maxLength: 5, description: 'A location of the container\'s type that holds samples, e.g. "1" in a Uni-Puck.' }),
+  group_id: Nullable(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'A group of the same shipment.' })),
+  barcode: Nullable(Type.String({ pattern: BARCODE })),
+  comments: Nullable(Type.String({ maxLength: 10000 })),
+  priority: Nullable(Type.Integer({ minimum: -1000000, maximum: 1000000 })),
+  collect_status: Type.Boolean(),
+};
+
+const SampleIn = Type.Object({
+  container_id: Id,
+  name: Fields.name,
+  location: Fields.location,
+  group_id: Type.Optional(Fields.group_id),
+  barcode: Type.Optional(Fields.barcode),
+  comments: Type.Optional(Fields.comments),
+  priority: Type.Optional(Fields.priority),
+  collect_status: Type.Optional(Fields.collect_status),
+}, { additionalProperties: false });
+const SamplePatch = Type.Partial(Type.Object(Fields), { additionalProperties: false, minProperties: 1 });
+
+const ImportErrorOut = Type.Object({
+  detail: Type.String(),
+  fields: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()))),
+  rows: Type.Optional(Type.Array(Type.Object({ row: Type.Integer({ description: 'The row in the file; the header is row 1.' }), errors: Type.Array(Type.String()) }))),
+});
+
+function sampleQuery(db: Db, actor: Actor) {
+  return db.selectFrom('samples')
+    .innerJoin('containers as c', 'c.id', 'samples.container_id')
+    .innerJoin('container_locations as slot', 'slot.id', 'samples.location_id')
+    .leftJoin('sample_groups as g', 'g.id', 'samples.group_id')
+    .selectAll('samples').select(['c.name as container', 'slot.name as location', 'g.name as group'])
+    .where(ownedBy(actor, 'samples.project_id'));
+}
+
+type SampleRow = Awaited<ReturnType<ReturnType<typeof sampleQuery>['executeTakeFirstOrThrow']>>;
+const sampleOut = (row: SampleRow) => ({ ...row, collect_status: Boolean(row.collect_status) });
+
+async function oneSample(db: Db, actor: Actor, id: number) {
+  const row = await sampleQuery(db, actor).where('samples.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('No such sample.');
+  return sampleOut(row);
+}
+
+/** Escapes LIKE/GLOB wildcards so a prefix matches literally. */
+function prefixPattern(kind: 'sqlite' | 'postgres', prefix: string): string {
+  // GLOB is case-sensitive and uses the index on SQLite; on PostgreSQL LIKE uses the pattern-ops index.
+  return kind === 'sqlite' ? `${prefix.replace(/[*?[\]]/g, (c) => `[${c}]`)}*` : `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function sampleRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+  const kind = platform.database.kind;
+  const tags = ['samples'];
+
+  app.get('/samples', {
+    config: user,
+    schema: {
+      tags, summary: 'Samples of your project (staff: every project), by container and location',
+      querystring: ListQuery({
+        container: Type.Optional(Id), group: Type.Optional(Id), project: Type.Optional(Id),
+        name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Names starting with this (case-sensitive).' })),
+      }),
+      response: { 200: Page(SampleOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    const { container, group, project, name } = request.query;
+    let query = sampleQuery(db, actorOf(request)).orderBy('samples.container_id').orderBy('slot.position').orderBy('samples.id');
+    if (container !== undefined) query = query.where('samples.container_id', '=', container);
+    if (group !== undefined) query = query.where('samples.group_id', '=', group);
+    if (project !== undefined) query = query.where('samples.project_id', '=', project);
+    if (name !== undefined) {
+      const pattern = prefixPattern(kind, name);
+      query = query.where(kind === 'sqlite' ? sql<SqlBool>`samples.name glob ${pattern}` : sql<SqlBool>`samples.name like ${pattern}`);
+    }
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows.map(sampleOut) };
+  });
+
+  app.post('/samples', {
+    config: user,
+    schema: { tags, summary: 'Seat a sample in a free location of a container of a draft shipment', body: SampleIn, response: { 201: SampleOut, ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const created = await createSample(db, actor, request.body);
+    return reply.code(201).send(await oneSample(db, actor, created.id));
+  });
+
+  app.get('/samples/:id', {
+    config: user,
+    schema: { tags, summary: 'One sample', params: IdParams, response: { 200: SampleOut, ...errors } },
+  }, async (request) => oneSample(db, actorOf(request), request.params.id));
+
+  app.patch('/samples/:id', {
+    config: user,
+    schema: { tags, summary: 'Change a sample of a draft shipment (a new location must be free)', params: IdParams, body: SamplePatch, response: { 200: SampleOut, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    await updateSample(db, actor, request.params.id, request.body);
+    return oneSample(db, actor, request.params.id);
+  });
+
+  app.delete('/samples/:id', {
+    config: user,
+    schema: { tags, summary: 'Delete a sample of a draft shipment', params: IdParams, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    await deleteSample(db, actorOf(request), request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/containers/:id/samples/import', {
+    config: user,
+    schema: {
+      tags, params: IdParams,
+      summary: 'Import samples into a container from CSV (text/csv; columns name, location, group, barcode, comments, priority). '
+        + 'Every bad row is reported and nothing is imported unless all rows are good.',
+      body: { content: { 'text/csv': { schema: Type.String({ description: 'CSV with a header row; name and location are required columns.' }) } } },
+      response: { 201: Page(SampleOut), ...errors, 400: ImportErrorOut },
+    },
+  }, async (request, reply) => {
+    if (typeof request.body !== 'string') throw new HttpError(415, 'Send the file as text/csv.');
+    const actor = actorOf(request);
+    const created = await importSamples(db, actor, request.params.id, request.body);
+    const rows = await sampleQuery(db, actor).where('samples.id', 'in', created.map((s) => s.id)).orderBy('slot.position').execute();
+    return reply.code(201).send({ count: rows.length, results: rows.map(sampleOut) });
+  });
+}

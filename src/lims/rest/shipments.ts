@@ -1,0 +1,130 @@
+// /shipments: owners create, change and delete draft shipments and send or recall them; staff
+// receive, return and archive them (one route per action of the state machine).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Platform } from '../../platform/context.ts';
+import {
+  SHIPMENT_ACTIONS, createShipment, deleteShipment, transitionShipment, updateShipment, visibleShipment,
+} from '../shipments.ts';
+import type { ShipmentAction } from '../shipments.ts';
+import { ownedBy, projectForNewRecord } from '../visibility.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+
+export const TransitStateSchema = Type.Union(['draft', 'sent', 'on_site', 'returned', 'archived'].map((s) => Type.Literal(s)));
+const Name = Type.String({ pattern: '^[\\w][\\w .+-]{0,59}$', description: 'Letters, digits, space, _ . + -; at most 60.' });
+
+const ShipmentOut = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  name: Type.String(),
+  state: Type.String(),
+  comments: Type.String(),
+  carrier: Type.String(),
+  tracking_code: Type.String(),
+  return_code: Type.String(),
+  storage_location: Type.String(),
+  date_shipped: Nullable(Timestamp),
+  date_received: Nullable(Timestamp),
+  date_returned: Nullable(Timestamp),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}, { $id: 'Shipment' });
+
+const Fields = {
+  comments: Type.String({ maxLength: 200 }),
+  carrier: Type.String({ maxLength: 100 }),
+  tracking_code: Type.String({ maxLength: 100 }),
+  storage_location: Type.String({ maxLength: 60, description: 'Staff only.' }),
+  return_code: Type.String({ maxLength: 100, description: 'Staff only.' }),
+};
+
+const ShipmentIn = Type.Object({
+  name: Name,
+  project_id: Type.Optional(Id),
+  comments: Type.Optional(Fields.comments),
+  carrier: Type.Optional(Fields.carrier),
+  tracking_code: Type.Optional(Fields.tracking_code),
+  storage_location: Type.Optional(Fields.storage_location),
+  return_code: Type.Optional(Fields.return_code),
+}, { additionalProperties: false });
+
+const ShipmentPatch = Type.Partial(Type.Object({ name: Name, ...Fields }), { additionalProperties: false, minProperties: 1 });
+
+/** What each action may record besides the state change. */
+const ACTION_BODIES: Record<ShipmentAction, ReturnType<typeof Type.Object>> = {
+  send: Type.Object({ carrier: Type.Optional(Fields.carrier), tracking_code: Type.Optional(Fields.tracking_code), comments: Type.Optional(Fields.comments) }, { additionalProperties: false }),
+  recall: Type.Object({}, { additionalProperties: false }),
+  receive: Type.Object({ storage_location: Type.Optional(Fields.storage_location) }, { additionalProperties: false }),
+  unreceive: Type.Object({}, { additionalProperties: false }),
+  return: Type.Object({ return_code: Type.Optional(Fields.return_code) }, { additionalProperties: false }),
+  unreturn: Type.Object({}, { additionalProperties: false }),
+  archive: Type.Object({}, { additionalProperties: false }),
+};
+
+export async function shipmentRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+  const tags = ['shipments'];
+
+  app.get('/shipments', {
+    config: user,
+    schema: {
+      tags, summary: 'Shipments, newest first: your project\'s, or every project\'s for staff',
+      querystring: ListQuery({ state: Type.Optional(TransitStateSchema), project: Type.Optional(Id) }),
+      response: { 200: Page(ShipmentOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    const { state, project } = request.query;
+    let query = db.selectFrom('shipments').selectAll().where(ownedBy(actorOf(request), 'shipments.project_id')).orderBy('created_at', 'desc').orderBy('id', 'desc');
+    if (state !== undefined) query = query.where('state', '=', state as never);
+    if (project !== undefined) query = query.where('project_id', '=', project);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows };
+  });
+
+  app.post('/shipments', {
+    config: user,
+    schema: { tags, summary: 'Create a draft shipment (staff name the project)', body: ShipmentIn, response: { 201: ShipmentOut, ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { project_id, ...fields } = request.body;
+    const projectId = await projectForNewRecord(db, actor, project_id);
+    return reply.code(201).send(await createShipment(db, actor, projectId, fields));
+  });
+
+  app.get('/shipments/:id', {
+    config: user,
+    schema: { tags, summary: 'One shipment', params: IdParams, response: { 200: ShipmentOut, ...errors } },
+  }, async (request) => visibleShipment(db, actorOf(request), request.params.id));
+
+  app.patch('/shipments/:id', {
+    config: user,
+    schema: {
+      tags, summary: 'Change a draft shipment; staff may also set storage_location and return_code at any time',
+      params: IdParams, body: ShipmentPatch, response: { 200: ShipmentOut, ...errors },
+    },
+  }, async (request) => updateShipment(db, actorOf(request), request.params.id, request.body));
+
+  app.delete('/shipments/:id', {
+    config: user,
+    schema: { tags, summary: 'Delete a draft shipment with its containers, groups and samples', params: IdParams, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    await deleteShipment(db, actorOf(request), request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  for (const [action, rule] of Object.entries(SHIPMENT_ACTIONS) as [ShipmentAction, (typeof SHIPMENT_ACTIONS)[ShipmentAction]][]) {
+    app.post(`/shipments/:id/${action}`, {
+      config: { access: { allow: rule.staffOnly ? 'staff' as const : 'user' as const } },
+      // The body is optional: a bare POST takes the action with nothing else recorded.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags, summary: `${rule.summary}: ${rule.from.join(' | ')} → ${rule.to}`, params: IdParams,
+        body: ACTION_BODIES[action], response: { 200: ShipmentOut, ...errors },
+      },
+    }, async (request) => transitionShipment(db, actorOf(request), request.params.id, action, request.body as Record<string, string>));
+  }
+}
