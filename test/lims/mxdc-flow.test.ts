@@ -120,3 +120,35 @@ describe('MxDC against the demo facility', () => {
     assert.equal(open.length, 0);
   });
 });
+
+describe('MxDC against `lightpath serve`', () => {
+  test('a real server process with the demo facility: register, launch, samples', async () => {
+    const { freshDatabase } = await import('../helpers/database.ts');
+    const { testEnv } = await import('../helpers/platform.ts');
+    const { freePort, runLightpath, spawnLightpath } = await import('../helpers/processes.ts');
+    const { waitFor } = await import('../helpers/wait.ts');
+    const { MxdcClient } = await import('../support/mxdc/client.ts');
+    const database = await freshDatabase();
+    const env = testEnv(database, { LIGHTPATH_DATA_ROOTS: database.dataDir, LIGHTPATH_DATA_USER_ROOT: database.dataDir });
+    try {
+      assert.equal((await runLightpath(['load', DEMO_FACILITY], env)).code, 0);
+      const port = await freePort();
+      const server = spawnLightpath(['serve'], { ...env, PORT: String(port) });
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await waitFor('the server to listen', async () => (await fetch(`${base}/healthz`)).ok, 60000);
+        const client = new MxdcClient(base, 'demo');
+        assert.equal((await client.register()).status, 200);
+        const launch = await client.launch('SIM-2', sessionKey('SIM-2'));
+        assert.equal(launch.status, 200, launch.text);
+        const samples = await client.samples('SIM-2');
+        assert.deepEqual((samples.body as Array<{ port: string }>).slice(0, 4).map((s) => s.port), ['1A1', '1A2', '1A3', '1A4']);
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -41,6 +41,11 @@ describe('configuration', () => {
     });
   });
 
+  test('an SMTP server without a sender address is refused at start', () => {
+    assert.throws(() => loadConfig({ SMTP_HOST: 'mail.example.org' }), /SMTP_FROM \(the sender address of alert emails\) is required when SMTP_HOST is set/);
+    assert.equal(loadConfig({ SMTP_HOST: 'mail.example.org', SMTP_FROM: 'Lightpath <lp@example.org>' }).smtp.from, 'Lightpath <lp@example.org>');
+  });
+
   test('the base URL loses its trailing slash', () => {
     assert.equal(loadConfig({ LIGHTPATH_BASE_URL: 'https://lightpath.example.org/' }).baseUrl, 'https://lightpath.example.org');
   });

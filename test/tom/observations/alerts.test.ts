@@ -112,6 +112,20 @@ describe('observation alerts', () => {
     assert.equal(smtp.messages.length, 1, 'no address gets the same news twice');
   });
 
+  test('two alerts on one observation: one timelapse, one email to each address', async () => {
+    smtp.messages.length = 0;
+    const target = await newTarget('alert-two');
+    const record = await observe(target, 'first@school.test');
+    await server.platform.db.insertInto('observation_alerts').values({ observation_record_id: record.id, email: 'second@school.test', created_at: new Date().toISOString() }).execute();
+    fake.states_.set(record.observation_id, { state: 'COMPLETED', scheduledStart: null, scheduledEnd: null });
+    fake.framesOf.set(record.observation_id, [frame('t1', demo[6], demo[6], 91)]);
+    const result = await run();
+    assert.equal(result.alerts.timelapses.length, 1);
+    assert.equal(result.alerts.emailsQueued, 2);
+    await sendOutbox(server.platform.db, server.config, server.platform.log);
+    assert.deepEqual(smtp.messages.map((m) => m.to[0]).sort(), ['first@school.test', 'second@school.test']);
+  });
+
   test('a failing timelapse for one target does not stop the others; emails still go out', async () => {
     smtp.messages.length = 0;
     const broken = await newTarget('alert-broken');
