@@ -1,51 +1,8 @@
 // Pieces the telescope-side REST routes share: access rules, the error shape, id parameters and
 // the paged-list query and answer.
-import { MAX_ID } from '../../platform/db/column-types.ts';
-import { Type } from '@sinclair/typebox';
-import type { TProperties, TSchema } from '@sinclair/typebox';
-import type { SelectQueryBuilder } from 'kysely';
 
-export const anyone = { access: { allow: 'public' as const } };
-export const user = { access: { allow: 'user' as const } };
-
-export const ErrorOut = Type.Object({
-  detail: Type.String(),
-  fields: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()))),
-});
-
-/** The usual error answers of a route that reads or changes one record. */
-export const errors = { 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut };
-
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-export const Timestamp = Type.String({ format: 'date-time' });
-export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
-export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-
-/** A list's query: its own filters plus limit/offset; unknown parameters are refused (a typo would silently list everything). */
-export function ListQuery<T extends TProperties>(filters: T) {
-  return Type.Object({
-    ...filters,
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-  }, { additionalProperties: false });
-}
-
-export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ count: Type.Integer(), results: Type.Array(item) });
-}
-
-/** Runs a filtered list query for one page, and the same filter for the total count. */
-export async function fetchPage<O>(query: SelectQueryBuilder<any, any, O>, page: { limit: number; offset: number }): Promise<{ count: number; rows: O[] }> {
-  const counted = await query.clearSelect().clearOrderBy().select((eb) => eb.fn.countAll().as('count')).executeTakeFirst() as { count: number | string | bigint } | undefined;
-  const rows = await query.limit(page.limit).offset(page.offset).execute();
-  return { count: Number(counted?.count ?? 0), rows };
-}
-
-/** A unique constraint said no (SQLite and PostgreSQL spell it differently). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+export { anyone, user, Id, IdParams, ErrorOut, errors, Nullable, Timestamp, ListQuery, Page, fetchPage } from '../../platform/http/rest-schemas.ts';
+export { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 
 /** LIKE pattern matching `text` literally (wildcards in user input are escaped with "\"). */
 export function likeContaining(text: string, prefixOnly = false): string {
