@@ -1,12 +1,21 @@
-// `npm run bench [name…]`: runs the benchmarks and prints one table with the machine it ran on.
+// `npm run bench [name…]`: runs the benchmarks and prints their tables with the machine they ran on.
 // Each benchmark measures Lightpath and its baseline in the same run, one after the other.
-// BENCH_SECONDS sets the measuring time per contender (default 10).
+// BENCH_SECONDS sets the measuring time per contender (default 10). A benchmark that fails is
+// reported and the others still run; the exit code then says so.
+import os from 'node:os';
 import { describeMachine } from './lib/machine.ts';
 import { formatTable } from './lib/table.ts';
-import type { Row } from './lib/table.ts';
+import type { Outcome } from './lib/table.ts';
 import { healthz } from './healthz.ts';
+import { samples } from './samples.ts';
+import { adddata } from './adddata.ts';
+import { samplesScale } from './samples-scale.ts';
+import { timelapse } from './timelapse.ts';
+import { fits } from './fits.ts';
 
-const benchmarks: Record<string, (seconds: number) => Promise<Row[]>> = { healthz };
+const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits,
+};
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const chosen = process.argv.slice(2);
@@ -17,10 +26,24 @@ if (unknown.length > 0) {
   process.exit(64);
 }
 
-const rows: Row[] = [];
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+const tables: string[] = [];
+let failed = false;
+console.error(`load average before: ${load()}`);
 for (const name of names) {
   console.error(`running ${name} (${seconds} s per contender)…`);
-  rows.push(...(await benchmarks[name](seconds)));
+  const started = Date.now();
+  try {
+    const outcome = await benchmarks[name](seconds);
+    const { rows, notes } = Array.isArray(outcome) ? { rows: outcome, notes: '' } : outcome;
+    const heading = `### ${name} (${((Date.now() - started) / 1000).toFixed(0)} s, load average after: ${load()})`;
+    tables.push([heading, formatTable(rows), notes].filter(Boolean).join('\n\n'));
+  } catch (error) {
+    failed = true;
+    console.error(`${name} failed:`, error);
+    tables.push(`### ${name}\n\nfailed: ${(error as Error).message}`);
+  }
 }
-console.log(`\n${describeMachine()}\n${new Date().toISOString()}\n`);
-console.log(formatTable(rows));
+console.log(`\n${describeMachine()}\n${new Date().toISOString()} · load average (1, 5, 15 min) at the end: ${load()}\n`);
+console.log(tables.join('\n\n'));
+if (failed) process.exitCode = 1;

@@ -9,8 +9,27 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function measure(url: string, options: { seconds: number; connections: number; headers?: Record<string, string> }): Promise<LoadResult> {
-  const result = await autocannon({ url, duration: options.seconds, connections: options.connections, headers: options.headers });
+/** One request of a rotation: autocannon walks the list in order on every connection, then starts over. */
+export interface LoadRequest {
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: Buffer;
+}
+
+export interface LoadOptions {
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: Buffer;
+  requests?: LoadRequest[];
+}
+
+export async function measure(url: string, options: LoadOptions): Promise<LoadResult> {
+  const { seconds, connections, ...rest } = options;
+  // autocannon treats a key set to undefined as given, so only pass what is set.
+  const extra = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const result = await autocannon({ url, duration: seconds, connections, ...extra });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,

@@ -1,6 +1,9 @@
 // Prints benchmark rows as an aligned Markdown table (ready to paste into docs/benchmarks.md).
 export type Row = Record<string, string | number>;
 
+/** What a benchmark returns: its rows, and optionally notes printed under its table. */
+export type Outcome = Row[] | { rows: Row[]; notes: string };
+
 export function formatTable(rows: Row[]): string {
   if (rows.length === 0) return '(no rows)';
   const columns = Object.keys(rows[0]);

@@ -30,6 +30,9 @@ export async function mountableSamples(db: Db, projectId: number, automounterCon
       sql<string>`coalesce(pl.name, '') || coalesce(cl.name, '') || sl.name`.as('port'),
     ])
     .where('s.project_id', '=', projectId)
+    // Redundant (a project's samples sit in its own containers) but it lets PostgreSQL reach the
+    // containers through their (state, project) index instead of hashing every on-site container.
+    .where('c.project_id', '=', projectId)
     .where('c.state', '=', 'on_site')
     .where((eb) => eb.or([
       eb('c.parent_id', '=', automounterContainerId),

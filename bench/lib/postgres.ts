@@ -1,0 +1,36 @@
+// A throw-away PostgreSQL database per benchmark run, on the cluster named by
+// LIGHTPATH_BENCH_POSTGRES_URL (or LIGHTPATH_TEST_POSTGRES_URL): created fresh, dropped after.
+import crypto from 'node:crypto';
+import pg from 'pg';
+
+export function postgresAdminUrl(): string | null {
+  return process.env.LIGHTPATH_BENCH_POSTGRES_URL || process.env.LIGHTPATH_TEST_POSTGRES_URL || null;
+}
+
+export interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freshPostgresDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const name = `lp_bench_${crypto.randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, (client) => client.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
