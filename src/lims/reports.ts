@@ -3,15 +3,9 @@
 import type { Db } from '../platform/db/database.ts';
 import { isoNow } from '../platform/time.ts';
 import { logActivity } from './activity.ts';
+import type { ReportsTable } from './tables.ts';
 
-export interface ReportFields {
-  project_id: number;
-  name: string;
-  kind: string;
-  score: number;
-  proxy_key: string;
-  details: string;
-}
+export type ReportFields = Pick<ReportsTable, 'project_id' | 'name' | 'kind' | 'score' | 'proxy_key' | 'details'>;
 
 export async function saveReport(
   db: Db,
