@@ -40,6 +40,8 @@ export async function observeRoute(app: FastifyInstance, platform: Platform, fac
     const checked = checkObserveInput(request.body ?? {});
     if (!checked.ok) return reply.code(400).send(checked.errors);
     const input = checked.input;
+    // The answer is made before anything happens, so a request that reaches the portal always gets its 201.
+    const echo = JSON.stringify(input);
     const target = await visibleTarget(db, request.principal, { id: input.target });
     if (!target) throw notFound('Target not found.');
     const facility = facilities.get(input.facility);
@@ -56,7 +58,7 @@ export async function observeRoute(app: FastifyInstance, platform: Platform, fac
       if (error instanceof FacilityUnavailable) throw new HttpError(502, error.message);
       throw error;
     }
-    return reply.code(201).send(input);
+    return reply.code(201).type('application/json; charset=utf-8').send(echo);
   };
   app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/api/observe/', config: { access }, schema: { hide: true }, handler });
 }

@@ -8,7 +8,17 @@ export interface ObserveInput {
   email: string;
 }
 
-export type ObserveCheck = { ok: true; input: ObserveInput } | { ok: false; errors: Record<string, string[]> };
+/** DRF's error shape: messages per field; a dictionary field's messages per key. */
+export type ObserveErrors = Record<string, string[] | Record<string, string[]>>;
+
+export type ObserveCheck = { ok: true; input: ObserveInput } | { ok: false; errors: ObserveErrors };
+
+// Overrides are raw form inputs (spec §1.4, §5.3): one plain value per form field. Nested or
+// oversized values are refused here, before the portal is called or anything is recorded, so
+// every accepted request can be echoed back (audit A5).
+const MAX_OVERRIDES = 200;
+const MAX_OVERRIDE_KEY = 100;
+const MAX_OVERRIDE_TEXT = 10000;
 
 const REQUIRED = 'This field is required.';
 const NOT_NULL = 'This field may not be null.';
@@ -25,7 +35,22 @@ function pythonType(value: unknown): string {
   return 'NoneType';
 }
 
-function text(body: Record<string, unknown>, field: string, errors: Record<string, string[]>): string | undefined {
+function checkOverrides(value: unknown): { ok: true; overrides: Record<string, unknown> } | { ok: false; errors: string[] | Record<string, string[]> } {
+  if (value === null) return { ok: false, errors: [NOT_NULL] };
+  if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, errors: [`Expected a dictionary of items but got type "${pythonType(value)}".`] };
+  const entries = Object.entries(value);
+  if (entries.length > MAX_OVERRIDES) return { ok: false, errors: [`Ensure this field has no more than ${MAX_OVERRIDES} elements.`] };
+  if (entries.some(([key]) => key.length > MAX_OVERRIDE_KEY)) return { ok: false, errors: [`Ensure every key has no more than ${MAX_OVERRIDE_KEY} characters.`] };
+  const errors: Record<string, string[]> = {};
+  for (const [key, item] of entries) {
+    if (item !== null && typeof item === 'object') errors[key] = ['Not a valid string, number, boolean or null.'];
+    else if (typeof item === 'string' && item.length > MAX_OVERRIDE_TEXT) errors[key] = [`Ensure this field has no more than ${MAX_OVERRIDE_TEXT} characters.`];
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, overrides: value as Record<string, unknown> };
+}
+
+function text(body: Record<string, unknown>, field: string, errors: ObserveErrors): string | undefined {
   if (!(field in body)) {
     errors[field] = [REQUIRED];
     return undefined;
@@ -52,7 +77,7 @@ export function checkObserveInput(body: unknown): ObserveCheck {
     return { ok: false, errors: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonType(body)}.`] } };
   }
   const data = body as Record<string, unknown>;
-  const errors: Record<string, string[]> = {};
+  const errors: ObserveErrors = {};
 
   let target: number | undefined;
   if (!('target' in data)) errors.target = [REQUIRED];
@@ -69,10 +94,9 @@ export function checkObserveInput(body: unknown): ObserveCheck {
 
   let overrides: Record<string, unknown> | undefined;
   if ('overrides' in data) {
-    const value = data.overrides;
-    if (value === null) errors.overrides = [NOT_NULL];
-    else if (typeof value !== 'object' || Array.isArray(value)) errors.overrides = [`Expected a dictionary of items but got type "${pythonType(value)}".`];
-    else overrides = value as Record<string, unknown>;
+    const checked = checkOverrides(data.overrides);
+    if (checked.ok) overrides = checked.overrides;
+    else errors.overrides = checked.errors;
   }
 
   const email = text(data, 'email', errors);
