@@ -59,6 +59,10 @@ export interface DataProductsTable {
   extra_data: string;
   size: number;
   created_at: string;
+  /** "<facility>_<frame id>" for a frame ingested from an archive; unique per target. */
+  archive_frame_id: Generated<string | null>;
+  /** SHA-256 (hex) of an ingested frame's file; unique per target. */
+  checksum: Generated<string | null>;
 }
 
 export interface DataProductGroupsTable {

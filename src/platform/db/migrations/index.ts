@@ -7,6 +7,9 @@ import * as lims from './0003_lims.ts';
 import * as tom from './0004_tom.ts';
 import * as observations from './0006_observations.ts';
 import * as limsIndexes from './0007_lims_indexes.ts';
+import * as frameIdentity from './0008_frame_identity.ts';
+import * as productsPerTarget from './0009_products_per_target.ts';
+import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -19,4 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0004_tom': tom,
   '0006_observations': observations,
   '0007_lims_indexes': limsIndexes,
+  '0008_frame_identity': frameIdentity,
+  '0009_products_per_target': productsPerTarget,
+  '0011_proxy_keys_without_files': proxyKeysWithoutFiles,
 };
