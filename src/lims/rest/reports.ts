@@ -24,7 +24,7 @@ const ReportOut = Type.Object({
 }, { $id: 'Report' });
 
 const ReportDetail = Type.Composite([ReportOut, Type.Object({
-  details: Type.Array(Type.Unknown(), { description: 'Sections of tables and plots (the MxLIVE report format, spec §6).' }),
+  details: Type.Array(Type.Unknown(), { description: 'Sections of tables and plots in the MxLIVE report format (docs/compat.md#report-details).' }),
 })]);
 
 function reportQuery(db: Db, actor: Actor) {
