@@ -32,7 +32,7 @@ export async function sendOutbox(db: Db, config: Config, log: Logger): Promise<O
   try {
     for (const message of queued) {
       try {
-        await transport.sendMail({ from: config.smtp.from, to: message.recipient, subject: message.subject, text: message.body });
+        await transport.sendMail({ from: config.smtp.from, to: message.recipient, subject: message.subject, text: message.body, ...(message.html_body ? { html: message.html_body } : {}) });
         await db.updateTable('email_outbox').set({ state: 'sent', sent_at: isoNow(), attempts: message.attempts + 1, last_error: null }).where('id', '=', message.id).execute();
         report.sent++;
       } catch (error) {

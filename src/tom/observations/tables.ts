@@ -52,7 +52,10 @@ export interface EmailOutboxTable {
   dedupe_key: string;
   recipient: string;
   subject: string;
+  /** The plain-text part. */
   body: string;
+  /** An HTML part sent alongside the text, when there is one. */
+  html_body: string | null;
   state: OutboxState;
   attempts: number;
   last_error: string | null;
