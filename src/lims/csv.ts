@@ -88,3 +88,56 @@ export function parseCsv(text: string): CsvRecord[] {
   if (field !== '' || quotedField || fields.length > 0) endRecord();
   return records;
 }
+
+/** Bytes that are not UTF-8, found at a row and (when it can be told) a field of that row. */
+export class CsvEncodingError extends CsvError {
+  constructor(row: number, readonly field: number | null, readonly header: string[] | null) {
+    super(row, 'the file is not UTF-8 text');
+  }
+}
+
+/**
+ * The file's text. Bytes that are not UTF-8 (a spreadsheet's Latin-1 export, say) are refused
+ * rather than turned into U+FFFD, and the error says where the first of them is.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const { row, field, header } = positionAtEnd(validPrefix(bytes));
+    throw new CsvEncodingError(row, field, header);
+  }
+}
+
+/** The longest prefix that is UTF-8 (a sequence cut short at its end is left out), as text. */
+function validPrefix(bytes: Uint8Array): string {
+  const decodes = (length: number) => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+    } catch {
+      return null;
+    }
+  };
+  // Every prefix of a valid prefix is valid, so the boundary can be found by halving.
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(middle) === null) bad = middle;
+    else good = middle;
+  }
+  return decodes(good) ?? '';
+}
+
+/** The row and field that text read so far ends in, and the header row when that is another row. */
+function positionAtEnd(prefix: string): { row: number; field: number | null; header: string[] | null } {
+  try {
+    // The closing quote ends a quoted field the prefix may stop inside; elsewhere it is plain text.
+    const records = parseCsv(`${prefix}x"`);
+    const last = records[records.length - 1];
+    return { row: last.row, field: last.fields.length - 1, header: records.length > 1 ? records[0].fields : null };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { row: error.row, field: null, header: null };
+  }
+}

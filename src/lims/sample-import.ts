@@ -1,15 +1,18 @@
 // Importing a container's samples from a CSV file (columns name, location, group, barcode,
-// comments, priority; only name and location are required). Every row is checked first — against
-// the file itself and against what the container already holds — and every bad row is reported;
-// nothing is written unless all rows are good.
+// comments, priority; only name and location are required). The file must be UTF-8. Every row is
+// checked first — against the same field rules as the JSON API, against the file itself and
+// against what the container already holds — and every bad row is reported; nothing is written
+// unless all rows are good.
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, HttpError } from '../platform/http/errors.ts';
 import { isoNow } from '../platform/time.ts';
 import { logActivity } from './activity.ts';
 import { lockEditableContainer } from './containers.ts';
-import { CsvError, parseCsv } from './csv.ts';
+import { CsvEncodingError, CsvError, decodeCsv, parseCsv } from './csv.ts';
 import type { CsvRecord } from './csv.ts';
-import { BARCODE, SAMPLE_NAME, slotProblem, slotsOf } from './samples.ts';
+import { SampleRules } from './field-rules.ts';
+import { fieldProblems } from './field-problems.ts';
+import { slotProblem, slotsOf } from './samples.ts';
 import type { Sample } from './samples.ts';
 import type { Actor } from './visibility.ts';
 
@@ -31,9 +34,6 @@ interface GoodRow {
   priority: number | null;
 }
 
-const nameRule = new RegExp(SAMPLE_NAME);
-const barcodeRule = new RegExp(BARCODE);
-
 /** Which column each header cell is; refuses unknown, repeated and missing columns. */
 function readHeader(header: CsvRecord | undefined): Map<Column, number> {
   if (!header) throw badRequest('The file is empty; the first row must name the columns (name, location, …).');
@@ -53,14 +53,27 @@ function readHeader(header: CsvRecord | undefined): Map<Column, number> {
   return columns;
 }
 
-export async function importSamples(db: Db, actor: Actor, containerId: number, text: string): Promise<Sample[]> {
-  let records: CsvRecord[];
+/** The rows of the file; bytes that are not UTF-8 and broken quoting are a 400 naming the row. */
+function readRecords(bytes: Uint8Array): CsvRecord[] {
   try {
-    records = parseCsv(text);
+    return parseCsv(decodeCsv(bytes));
   } catch (error) {
+    if (error instanceof CsvEncodingError) {
+      const column = error.field === null ? null : error.header?.[error.field]?.trim() || `field ${error.field + 1}`;
+      const where = error.row === 1 && error.header === null ? 'the header row' : `row ${error.row}${column ? `, ${column}` : ''}`;
+      throw new HttpError(400, `The file is not UTF-8 text (first at ${where}); save it as UTF-8 ("CSV UTF-8" in spreadsheets). Nothing was imported.`,
+        { rows: [{ row: error.row, errors: [`${column ?? 'the row'} is not UTF-8 text`] }] });
+    }
     if (error instanceof CsvError) throw badRequest(`The file is not valid CSV: ${error.message}.`);
     throw error;
   }
+}
+
+/** A priority cell: a whole number, or the text as it is (which the rule then refuses). */
+const priorityOf = (text: string) => (/^[+-]?\d{1,15}$/.test(text) ? Number(text) : text);
+
+export async function importSamples(db: Db, actor: Actor, containerId: number, bytes: Uint8Array): Promise<Sample[]> {
+  const records = readRecords(bytes);
   const columns = readHeader(records[0]);
   const width = records[0].fields.length;
   const rows = records.slice(1).filter((r) => r.fields.some((f) => f.trim() !== ''));
@@ -84,13 +97,21 @@ export async function importSamples(db: Db, actor: Actor, containerId: number, t
       const extra = record.fields.slice(width).filter((f) => f.trim() !== '');
       if (extra.length > 0) errors.push(`has ${record.fields.length} fields but the header has ${width}`);
       const name = cell('name');
-      if (name === '') errors.push('name is missing');
-      else if (!nameRule.test(name)) errors.push(`name "${name}" must be 1 to 60 letters, digits, _ or -`);
       const location = cell('location');
+      // Empty cells are absent fields; the rest meet the JSON API's rules.
+      const optional = (column: Column) => cell(column) || undefined;
+      const priority = optional('priority');
+      const fields = {
+        name: optional('name'), location: optional('location'), barcode: optional('barcode'), comments: optional('comments'),
+        priority: priority === undefined ? undefined : priorityOf(priority),
+      };
+      const problems = fieldProblems(SampleRules, fields);
+      errors.push(...problems);
+      if (name === '') errors.push('name is missing');
       let locationId = 0;
       if (location === '') {
         errors.push('location is missing');
-      } else {
+      } else if (!problems.some((p) => p.startsWith('location '))) {
         const problem = slotProblem(container, slots, location);
         if (problem) errors.push(problem);
         else {
@@ -103,14 +124,8 @@ export async function importSamples(db: Db, actor: Actor, containerId: number, t
       const group = cell('group');
       const groupId = group === '' ? null : groups.get(group);
       if (groupId === undefined) errors.push(`no group "${group}" in shipment ${shipment.name}`);
-      const barcode = cell('barcode');
-      if (barcode !== '' && !barcodeRule.test(barcode)) errors.push(`barcode "${barcode}" must be 1 to 60 letters, digits, _ or -`);
-      const priorityText = cell('priority');
-      const priority = priorityText === '' ? null : Number(priorityText);
-      if (priority !== null && !(/^[+-]?\d+$/.test(priorityText) && Number.isSafeInteger(priority))) errors.push(`priority "${priorityText}" is not a whole number`);
-      const comments = cell('comments');
       if (errors.length > 0) bad.push({ row: record.row, errors });
-      else good.push({ name, locationId, groupId: groupId ?? null, barcode: barcode || null, comments: comments || null, priority });
+      else good.push({ name, locationId, groupId: groupId ?? null, barcode: fields.barcode ?? null, comments: fields.comments ?? null, priority: (fields.priority as number | undefined) ?? null });
     }
     if (bad.length > 0) {
       throw new HttpError(400, `${bad.length} of ${rows.length} rows have errors; nothing was imported.`, { rows: bad });

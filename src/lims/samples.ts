@@ -15,11 +15,6 @@ import type { Actor } from './visibility.ts';
 
 export type Sample = Selectable<SamplesTable>;
 
-/** Sample names end up in directory and archive names at the beamline: letters, digits, _ and -. */
-export const SAMPLE_NAME = '^[A-Za-z0-9_-]{1,60}$';
-/** Barcodes are slugs. */
-export const BARCODE = '^[A-Za-z0-9_-]{1,60}$';
-
 export interface SampleFields {
   name?: string;
   location?: string;

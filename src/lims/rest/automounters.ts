@@ -10,6 +10,7 @@ import {
 } from '../automounters.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff } from './common.ts';
 import { loadHistoryQuery } from './containers.ts';
+import { BeamlineRules, ContainerRules } from '../field-rules.ts';
 
 const LoadedOut = Type.Object({
   id: Type.Integer(),
@@ -46,13 +47,13 @@ const AutomounterDetail = Type.Composite([AutomounterOut, Type.Object({ loaded: 
 
 const AutomounterIn = Type.Object({
   beamline_id: Id,
-  name: Type.String({ pattern: '^[A-Za-z0-9_-]{1,60}$' }),
-  type: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1, maximum: 2147483647 })], { description: 'An automounter container type, by name (e.g. "ISARA Automounter") or id.' }),
+  name: BeamlineRules.automounterName,
+  type: Type.Union([ContainerRules.typeName, Type.Integer({ minimum: 1, maximum: 2147483647 })], { description: 'An automounter container type, by name (e.g. "ISARA Automounter") or id.' }),
   active: Type.Optional(Type.Boolean({ description: 'Make it the beamline\'s active automounter (the others are deactivated).' })),
-  staff_comments: Type.Optional(Type.String({ maxLength: 10000 })),
+  staff_comments: Type.Optional(BeamlineRules.staff_comments),
 }, { additionalProperties: false });
 
-const AutomounterPatch = Type.Object({ staff_comments: Type.String({ maxLength: 10000 }) }, { additionalProperties: false });
+const AutomounterPatch = Type.Object({ staff_comments: BeamlineRules.staff_comments }, { additionalProperties: false });
 
 function automounterQuery(db: Db) {
   return db.selectFrom('automounters as a')

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
 import type { Beamline } from '../beamlines.ts';
+import { BeamlineRules } from '../field-rules.ts';
 import { createBeamline, deleteBeamline, findBeamline, updateBeamline } from '../beamline-admin.ts';
 import { ErrorOut, IdParams, ListQuery, Page, actorOf, errors, fetchPage, staff, user } from './common.ts';
 
@@ -17,14 +18,8 @@ const BeamlineOut = Type.Object({
   active: Type.Boolean(),
 }, { $id: 'Beamline' });
 
-const Fields = {
-  acronym: Type.String({ pattern: '^[A-Za-z0-9_-]{1,50}$' }),
-  name: Type.String({ maxLength: 600 }),
-  energy_lo: Type.Number({ minimum: 0, maximum: 1000 }),
-  energy_hi: Type.Number({ minimum: 0, maximum: 1000 }),
-  contact_phone: Type.String({ maxLength: 60 }),
-  active: Type.Boolean(),
-};
+const { acronym, name, energy_lo, energy_hi, contact_phone } = BeamlineRules;
+const Fields = { acronym, name, energy_lo, energy_hi, contact_phone, active: Type.Boolean() };
 const BeamlineIn = Type.Object({
   acronym: Fields.acronym,
   name: Type.Optional(Fields.name),

@@ -25,7 +25,8 @@ export function refuseNulCharacters(value: unknown, path: string[] = []): void {
     }
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => refuseNulCharacters(item, [...path, String(index)]));
-  } else if (value !== null && typeof value === 'object') {
+  } else if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    // Plain objects only: uploads (files held as bytes) check their own text.
     for (const [key, item] of Object.entries(value)) refuseNulCharacters(item, [...path, key]);
   }
 }

@@ -13,7 +13,7 @@ import {
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
-import { TransitStateSchema } from './shipments.ts';
+import { ContainerRules, TransitState } from '../field-rules.ts';
 
 const ContainerOut = Type.Object({
   id: Type.Integer(),
@@ -31,16 +31,16 @@ const ContainerOut = Type.Object({
   updated_at: Timestamp,
 }, { $id: 'Container' });
 
-const Name = Type.String({ pattern: '^[A-Za-z0-9_-]{1,60}$', description: 'Letters, digits, _ and -; at most 60.' });
-const TypeRef = Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1, maximum: 2147483647 })], { description: 'A container type, by name (e.g. "Uni-Puck") or id.' });
-const Editable = { priority: Type.Integer({ minimum: -1000000, maximum: 1000000 }), comments: Type.String({ maxLength: 10000 }) };
+const Name = ContainerRules.name;
+const TypeRef = Type.Union([ContainerRules.typeName, Type.Integer({ minimum: 1, maximum: 2147483647 })], { description: 'A container type, by name (e.g. "Uni-Puck") or id.' });
+const Editable = { priority: ContainerRules.priority, comments: ContainerRules.comments };
 
 const ContainerIn = Type.Object({
   shipment_id: Id, name: Name, type: TypeRef, priority: Type.Optional(Editable.priority), comments: Type.Optional(Editable.comments),
 }, { additionalProperties: false });
 const ContainerPatch = Type.Partial(Type.Object({ name: Name, ...Editable }), { additionalProperties: false, minProperties: 1 });
 
-const Slot = Type.String({ minLength: 1, maxLength: 5 });
+const Slot = ContainerRules.location;
 const LoadIn = Type.Union([
   Type.Object({ parent_id: Id, location: Slot }, { additionalProperties: false }),
   Type.Object({ beamline: Type.String({ minLength: 1, maxLength: 50, description: 'Staff: the beamline whose active automounter takes it.' }), location: Slot }, { additionalProperties: false }),
@@ -89,7 +89,7 @@ export async function containerRoutes(instance: FastifyInstance, platform: Platf
     schema: {
       tags, summary: 'Containers of your project (staff: of every project; automounters are under /automounters)',
       querystring: ListQuery({
-        shipment: Type.Optional(Id), state: Type.Optional(TransitStateSchema), project: Type.Optional(Id), parent: Type.Optional(Id),
+        shipment: Type.Optional(Id), state: Type.Optional(TransitState), project: Type.Optional(Id), parent: Type.Optional(Id),
         type: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A container type name or id.' })),
       }),
       response: { 200: Page(ContainerOut), 400: ErrorOut },

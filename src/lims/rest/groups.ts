@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
-import { GROUP_KINDS, GROUP_PLANS, createGroup, deleteGroup, updateGroup, visibleGroup } from '../groups.ts';
+import { GroupRules } from '../field-rules.ts';
+import { createGroup, deleteGroup, updateGroup, visibleGroup } from '../groups.ts';
 import { ownedBy } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
@@ -25,14 +26,10 @@ const GroupOut = Type.Object({
 }, { $id: 'SampleGroup' });
 
 const Fields = {
-  name: Type.String({ pattern: '^[A-Za-z0-9_-]{1,60}$', description: 'Letters, digits, _ and -; at most 60.' }),
-  kind: Type.Union(GROUP_KINDS.map((k) => Type.Literal(k))),
-  plan: Type.Union(GROUP_PLANS.map((p) => Type.Literal(p))),
-  energy: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'keV' })),
-  absorption_edge: Type.String({ maxLength: 5 }),
-  resolution: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Å' })),
-  comments: Type.String({ maxLength: 10000 }),
-  priority: Nullable(Type.Integer({ minimum: -1000000, maximum: 1000000 })),
+  ...GroupRules,
+  energy: Nullable(GroupRules.energy),
+  resolution: Nullable(GroupRules.resolution),
+  priority: Nullable(GroupRules.priority),
 };
 
 const GroupIn = Type.Object({

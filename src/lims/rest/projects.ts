@@ -7,18 +7,13 @@ import type { Static } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { PROJECT_DETAIL_FIELDS } from '../projects.ts';
+import { ProjectDetailRules } from '../field-rules.ts';
 import { createProject, resetProjectKey, updateProject } from '../project-admin.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
 import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
 
-/** The column widths of the projects table (0003_lims). */
-const DETAIL_LENGTHS: Record<(typeof PROJECT_DETAIL_FIELDS)[number], number> = {
-  contact_person: 200, contact_email: 300, contact_phone: 60, carrier: 100, account_number: 100, organisation: 300,
-  department: 300, address: 600, city: 200, province: 200, postal_code: 30, country: 100,
-};
-const Details = Type.Object(Object.fromEntries(PROJECT_DETAIL_FIELDS.map((f) => [f, Type.String({ maxLength: DETAIL_LENGTHS[f] })])) as Record<(typeof PROJECT_DETAIL_FIELDS)[number], ReturnType<typeof Type.String>>);
+const Details = Type.Object(ProjectDetailRules);
 
 const ProjectOut = Type.Object({
   id: Type.Integer(),

@@ -1,5 +1,4 @@
-// /samples: samples seated in containers (changed while the shipment is a draft), and importing a
-// container's samples from a CSV file.
+// /samples: samples seated in containers (changed while the shipment is a draft).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -7,14 +6,14 @@ import { sql } from 'kysely';
 import type { SqlBool } from 'kysely';
 import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { HttpError, notFound } from '../../platform/http/errors.ts';
-import { importSamples } from '../sample-import.ts';
-import { BARCODE, SAMPLE_NAME, createSample, deleteSample, updateSample } from '../samples.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { SampleRules } from '../field-rules.ts';
+import { createSample, deleteSample, updateSample } from '../samples.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
-const SampleOut = Type.Object({
+export const SampleOut = Type.Object({
   id: Type.Integer(),
   project_id: Type.Integer(),
   container_id: Type.Integer(),
@@ -32,12 +31,12 @@ const SampleOut = Type.Object({
 }, { $id: 'Sample' });
 
 const Fields = {
-  name: Type.String({ pattern: SAMPLE_NAME, description: 'Letters, digits, _ and -; at most 60 (it names directories at the beamline).' }),
-  location: Type.String({ minLength: 1, maxLength: 5, description: 'A location of the container\'s type that holds samples, e.g. "1" in a Uni-Puck.' }),
+  name: SampleRules.name,
+  location: SampleRules.location,
   group_id: Nullable(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'A group of the same shipment.' })),
-  barcode: Nullable(Type.String({ pattern: BARCODE })),
-  comments: Nullable(Type.String({ maxLength: 10000 })),
-  priority: Nullable(Type.Integer({ minimum: -1000000, maximum: 1000000 })),
+  barcode: Nullable(SampleRules.barcode),
+  comments: Nullable(SampleRules.comments),
+  priority: Nullable(SampleRules.priority),
   collect_status: Type.Boolean(),
 };
 
@@ -53,13 +52,7 @@ const SampleIn = Type.Object({
 }, { additionalProperties: false });
 const SamplePatch = Type.Partial(Type.Object(Fields), { additionalProperties: false, minProperties: 1 });
 
-const ImportErrorOut = Type.Object({
-  detail: Type.String(),
-  fields: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()))),
-  rows: Type.Optional(Type.Array(Type.Object({ row: Type.Integer({ description: 'The row in the file; the header is row 1.' }), errors: Type.Array(Type.String()) }))),
-});
-
-function sampleQuery(db: Db, actor: Actor) {
+export function sampleQuery(db: Db, actor: Actor) {
   return db.selectFrom('samples')
     .innerJoin('containers as c', 'c.id', 'samples.container_id')
     .innerJoin('container_locations as slot', 'slot.id', 'samples.location_id')
@@ -69,7 +62,7 @@ function sampleQuery(db: Db, actor: Actor) {
 }
 
 type SampleRow = Awaited<ReturnType<ReturnType<typeof sampleQuery>['executeTakeFirstOrThrow']>>;
-const sampleOut = (row: SampleRow) => ({ ...row, collect_status: Boolean(row.collect_status) });
+export const sampleOut = (row: SampleRow) => ({ ...row, collect_status: Boolean(row.collect_status) });
 
 async function oneSample(db: Db, actor: Actor, id: number) {
   const row = await sampleQuery(db, actor).where('samples.id', '=', id).executeTakeFirst();
@@ -142,22 +135,5 @@ export async function sampleRoutes(instance: FastifyInstance, platform: Platform
   }, async (request, reply) => {
     await deleteSample(db, actorOf(request), request.params.id);
     return reply.code(204).send(null);
-  });
-
-  app.post('/containers/:id/samples/import', {
-    config: user,
-    schema: {
-      tags, params: IdParams,
-      summary: 'Import samples into a container from CSV (text/csv; columns name, location, group, barcode, comments, priority). '
-        + 'Every bad row is reported and nothing is imported unless all rows are good.',
-      body: { content: { 'text/csv': { schema: Type.String({ description: 'CSV with a header row; name and location are required columns.' }) } } },
-      response: { 201: Page(SampleOut), ...errors, 400: ImportErrorOut },
-    },
-  }, async (request, reply) => {
-    if (typeof request.body !== 'string') throw new HttpError(415, 'Send the file as text/csv.');
-    const actor = actorOf(request);
-    const created = await importSamples(db, actor, request.params.id, request.body);
-    const rows = await sampleQuery(db, actor).where('samples.id', 'in', created.map((s) => s.id)).orderBy('slot.position').execute();
-    return reply.code(201).send({ count: rows.length, results: rows.map(sampleOut) });
   });
 }

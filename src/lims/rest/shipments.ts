@@ -8,11 +8,11 @@ import {
   SHIPMENT_ACTIONS, createShipment, deleteShipment, transitionShipment, updateShipment, visibleShipment,
 } from '../shipments.ts';
 import type { ShipmentAction } from '../shipments.ts';
+import { ShipmentRules, TransitState } from '../field-rules.ts';
 import { ownedBy, projectForNewRecord } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
-export const TransitStateSchema = Type.Union(['draft', 'sent', 'on_site', 'returned', 'archived'].map((s) => Type.Literal(s)));
-const Name = Type.String({ pattern: '^[\\w][\\w .+-]{0,59}$', description: 'Letters, digits, space, _ . + -; at most 60.' });
+const { name: Name, ...Fields } = ShipmentRules;
 
 const ShipmentOut = Type.Object({
   id: Type.Integer(),
@@ -31,13 +31,6 @@ const ShipmentOut = Type.Object({
   updated_at: Timestamp,
 }, { $id: 'Shipment' });
 
-const Fields = {
-  comments: Type.String({ maxLength: 200 }),
-  carrier: Type.String({ maxLength: 100 }),
-  tracking_code: Type.String({ maxLength: 100 }),
-  storage_location: Type.String({ maxLength: 60, description: 'Staff only.' }),
-  return_code: Type.String({ maxLength: 100, description: 'Staff only.' }),
-};
 
 const ShipmentIn = Type.Object({
   name: Name,
@@ -71,7 +64,7 @@ export async function shipmentRoutes(instance: FastifyInstance, platform: Platfo
     config: user,
     schema: {
       tags, summary: 'Shipments, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ state: Type.Optional(TransitStateSchema), project: Type.Optional(Id) }),
+      querystring: ListQuery({ state: Type.Optional(TransitState), project: Type.Optional(Id) }),
       response: { 200: Page(ShipmentOut), 400: ErrorOut },
     },
   }, async (request) => {

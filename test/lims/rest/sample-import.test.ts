@@ -68,8 +68,12 @@ describe('POST /containers/{id}/samples/import', () => {
       { row: 5, errors: ['location 1 is also used on row 2'] },
       { row: 6, errors: ['location 16 already holds sample already'] },
       { row: 7, errors: ['no group "thaum" in shipment Imports'] },
-      { row: 8, errors: ['priority "high" is not a whole number'] },
-      { row: 9, errors: ['name "bad name!" must be 1 to 60 letters, digits, _ or -', 'barcode "bad code" must be 1 to 60 letters, digits, _ or -', 'priority "2.5" is not a whole number'] },
+      { row: 8, errors: ['priority "high" must be a whole number from -1000000 to 1000000'] },
+      { row: 9, errors: [
+        'name "bad name!" must be 1 to 60 letters, digits, _ or - (it names directories at the beamline)',
+        'barcode "bad code" must be 1 to 60 letters, digits, _ or -',
+        'priority "2.5" must be a whole number from -1000000 to 1000000',
+      ] },
     ]);
     assert.equal(await count(), 1, 'nothing was written');
   });
