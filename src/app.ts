@@ -1,9 +1,8 @@
 // Builds the HTTP application from an open platform. Used by `lightpath serve` and by the tests.
 import type { FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/server.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
 import { accountRoutes } from './platform/auth/routes.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { registerDataProxy } from './dataproxy/register.ts';
@@ -30,23 +29,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   const app = await createHttpServer(platform, { publicPrefixes: [DOCS_PREFIX] });
   const facilities = options.facilities ?? createFacilities(config);
 
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Lightpath', version: '1', description: 'Lightpath\'s own REST API. The MxLIVE v2 and tom_education compatibility APIs are documented in docs/api.md.' },
-      servers: config.baseUrl ? [{ url: config.baseUrl }] : [],
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (lpt_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'lightpath_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    // Only Lightpath's own API belongs in its OpenAPI document.
-    transform: ({ schema, url }) => ({ schema: url.startsWith(REST_PREFIX) ? schema : { ...(schema ?? {}), hide: true }, url }),
-  });
-  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
-  app.get('/rest/openapi.json', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+  await registerOpenApi(app, { restPrefix: REST_PREFIX, docsPrefix: DOCS_PREFIX, baseUrl: config.baseUrl });
 
   await app.register(async (rest) => {
     await accountRoutes(rest, platform);

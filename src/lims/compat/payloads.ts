@@ -2,16 +2,20 @@
 // Every type problem is a 400 naming the field (decision D8), checked before anything is written.
 import { decode } from '@msgpack/msgpack';
 import { badRequest } from '../../platform/http/errors.ts';
+import { refuseDeepValue } from '../../platform/http/nesting.ts';
 import { isStoredId } from '../../platform/db/column-types.ts';
 import { countFrames, FramesError } from './frames.ts';
 
 export function decodeMsgpack(body: unknown): unknown {
   if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('The body must be msgpack.');
+  let value: unknown;
   try {
-    return decode(body);
+    value = decode(body);
   } catch {
     throw badRequest('The body is not valid msgpack.');
   }
+  refuseDeepValue(value, 'msgpack');
+  return value;
 }
 
 export function msgpackMap(body: unknown): Record<string, unknown> {

@@ -5,9 +5,11 @@ import crypto from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import type { Platform } from '../context.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { installBodyParsers } from './body-parsers.ts';
+import { clientErrorHandler } from './client-errors.ts';
+import { HttpError } from './errors.ts';
 import { installValidation } from './validation.ts';
 import { trustProxyFrom } from './client-address.ts';
 import { installAccessPolicy } from '../auth/policy.ts';
@@ -27,15 +29,23 @@ export async function createHttpServer(platform: Platform, options: { publicPref
     frameworkErrors: (error, _request, reply) => {
       (reply as unknown as FastifyReply).code(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL.' : error.message });
     },
+    clientErrorHandler,
+    // Fastify's own 503 while closing has its own body shape; the onRequest hook below answers instead.
+    return503OnClosing: false,
   });
 
   installErrorHandling(app);
   installValidation(app);
+  installBodyParsers(app);
   // While shutting down, answers to requests in flight close their connection, so a keep-alive
   // client does not hold the server open until its idle timeout.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  // A request that arrives on a kept-alive connection while closing is not started: 503, try elsewhere.
+  app.addHook('onRequest', async () => {
+    if (closing) throw new HttpError(503, 'The server is shutting down; try again.');
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -43,7 +53,6 @@ export async function createHttpServer(platform: Platform, options: { publicPref
   });
 
   await app.register(cookie);
-  await app.register(formbody);
   installAccessPolicy(app, { sessions: platform.sessions, tokens: platform.tokens, publicPrefixes: options.publicPrefixes });
   healthRoutes(app, platform.db);
   return app;

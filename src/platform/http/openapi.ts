@@ -1,0 +1,45 @@
+// The OpenAPI document of Lightpath's own REST API (/rest/openapi.json) and its browsable page.
+// Writes with a cookie login need the CSRF header as well as the cookie, so the document declares
+// that header as a security scheme and every write route asks for it next to the cookie: Swagger UI
+// then offers a field for it ("Authorize") and sends it with each write.
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { CSRF_HEADER } from '../auth/policy.ts';
+import type { Access } from '../auth/policy.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const READ_SECURITY = [{ bearer: [] }, { session: [] }];
+export const WRITE_SECURITY = [{ bearer: [] }, { session: [], csrf: [] }];
+
+export async function registerOpenApi(app: FastifyInstance, options: { restPrefix: string; docsPrefix: string; baseUrl: string | null }): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lightpath', version: '1', description: 'Lightpath\'s own REST API. The MxLIVE v2 and tom_education compatibility APIs are documented in docs/api.md.' },
+      servers: options.baseUrl ? [{ url: options.baseUrl }] : [],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (lpt_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The cookie POST /rest/v1/auth/login sets' },
+          csrf: {
+            type: 'apiKey', in: 'header', name: CSRF_HEADER,
+            description: 'With a cookie login, every write also sends this header: the csrf_token that login (or GET /rest/v1/auth/me) answers.',
+          },
+        },
+      },
+      security: READ_SECURITY,
+    },
+    // Only Lightpath's own API belongs in its OpenAPI document.
+    transform: ({ schema, url, route }) => {
+      if (!url.startsWith(options.restPrefix)) return { schema: { ...(schema ?? {}), hide: true }, url };
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const access = route.config?.access as Access | undefined;
+      const writes = methods.some((method) => !READ_METHODS.has(method)) && access?.allow !== 'public';
+      return { schema: writes ? { ...(schema ?? {}), security: WRITE_SECURITY } : schema, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: options.docsPrefix });
+  app.get('/rest/openapi.json', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+}
