@@ -53,3 +53,22 @@ export function parseMail(raw: string): { subject: string; body: string } {
   const body = rest.join('\n\n').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex) => String.fromCharCode(parseInt(hex, 16))).trim();
   return { subject, body };
 }
+
+/** The decoded parts of a multipart message by content type ("text/plain", "text/html"). */
+export function mailParts(raw: string): Record<string, string> {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  if (!boundary) return {};
+  const parts: Record<string, string> = {};
+  for (const part of raw.split(`--${boundary}`).slice(1)) {
+    const [head, ...rest] = part.split(/\r?\n\r?\n/);
+    const type = /^Content-Type:\s*([^;\s]+)/im.exec(head)?.[1]?.toLowerCase();
+    if (!type) continue;
+    const body = rest.join('\n\n');
+    const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+    parts[type] = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+        : body;
+  }
+  return parts;
+}

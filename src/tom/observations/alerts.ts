@@ -1,17 +1,21 @@
 // Observation alerts (spec §6, decision T12): for each new-data event of an alerted observation,
 // a fresh timelapse of the target's reduced frames (raw e00 frames excluded) replaces its older
 // timelapses, and each alert address gets one email about that event. A failure for one target
-// never stops the others; the dedupe key makes sure no address gets the same news twice.
+// never stops the others; the dedupe key makes sure no address gets the same news twice. The
+// email links to the target's page and its timelapse (alert-email.ts).
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { isoNow } from '../../platform/time.ts';
+import { absoluteBaseUrl } from '../../platform/http/base-url.ts';
+import { targetTimelapses } from '../compat/wire.ts';
 import { deleteDataProducts } from '../data-products.ts';
 import { configuredPipelines } from '../pipelines/registry.ts';
 import { createPipelineProcess } from '../pipelines/start.ts';
 import { runPipelineProcess } from '../pipelines/runner.ts';
 import { CREATED } from '../processes.ts';
+import { alertEmail } from './alert-email.ts';
 
 export interface AlertDependencies {
   db: Db;
@@ -25,9 +29,6 @@ export interface AlertReport {
   emailsQueued: number;
   failures: string[];
 }
-
-export const alertSubject = (targetName: string) => `Observation for '${targetName}' has new data`;
-export const alertBody = (targetName: string) => `Your observation for '${targetName}' has completed, and a timelapse is available`;
 
 export async function processAlerts(deps: AlertDependencies): Promise<AlertReport> {
   const { db } = deps;
@@ -47,13 +48,16 @@ export async function processAlerts(deps: AlertDependencies): Promise<AlertRepor
       deps.log.error({ err: error, target: targetId }, 'alert timelapse failed');
     }
   }
+  const base = absoluteBaseUrl(deps.config);
   for (const event of events) {
     const target = await db.selectFrom('targets').select('name').where('id', '=', event.target_id).executeTakeFirstOrThrow();
+    const timelapse = (await targetTimelapses(db, event.target_id))[0];
+    const email = alertEmail({ targetName: target.name, targetUrl: `${base}/targets/${event.target_id}/`, timelapseUrl: timelapse ? `${base}${timelapse.url}` : null });
     const alerts = await db.selectFrom('observation_alerts').select(['id', 'email']).where('observation_record_id', '=', event.record_id).execute();
     await db.transaction().execute(async (trx) => {
       for (const alert of alerts) {
         const inserted = await trx.insertInto('email_outbox').values({
-          dedupe_key: `alert-${alert.id}-event-${event.event_id}`, recipient: alert.email, subject: alertSubject(target.name), body: alertBody(target.name),
+          dedupe_key: `alert-${alert.id}-event-${event.event_id}`, recipient: alert.email, subject: email.subject, body: email.text, html_body: email.html,
           state: 'queued', attempts: 0, last_error: null, created_at: isoNow(), sent_at: null,
         }).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').executeTakeFirst();
         if (inserted) report.emailsQueued++;

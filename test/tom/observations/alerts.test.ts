@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestServer } from '../../helpers/platform.ts';
 import type { TestServer } from '../../helpers/platform.ts';
-import { startSmtp, parseMail } from '../../support/smtp.ts';
+import { startSmtp, parseMail, mailParts } from '../../support/smtp.ts';
 import type { TestSmtp } from '../../support/smtp.ts';
 import { createTarget } from '../../../src/tom/targets.ts';
 import type { TargetRow } from '../../../src/tom/targets.ts';
@@ -103,7 +103,7 @@ describe('observation alerts', () => {
     assert.equal(smtp.messages[0].from, 'alerts@lightpath.test');
     const mail = parseMail(smtp.messages[0].raw);
     assert.equal(mail.subject, "Observation for 'Target alert-1' has new data");
-    assert.equal(mail.body, "Your observation for 'Target alert-1' has completed, and a timelapse is available");
+    assert.ok(mailParts(smtp.messages[0].raw)['text/plain'].startsWith("Your observation for 'Target alert-1' has completed, and a timelapse is available."));
 
     const again = await run();
     assert.equal(again.follow.checked, 0, 'a completed observation is not asked about again');

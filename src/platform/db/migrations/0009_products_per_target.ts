@@ -21,26 +21,33 @@ async function dropPostgresProductIdUnique(db: Kysely<any>): Promise<void> {
 }
 
 // SQLite cannot drop a column's UNIQUE constraint: the table is made again without it, keeping
-// every column, row, id and index. With legacy renaming, the tables that refer to data_products
-// keep referring to it by name, so they follow the new table and nothing cascades.
+// every column, row, id and index (SQLite's own procedure: foreign keys off while the new table
+// takes the old one's name, so the tables that refer to data_products follow it and nothing
+// cascades). SQLite migrations run outside a transaction, so this one makes its own.
 async function rebuildSqliteWithoutProductIdUnique(db: Kysely<any>): Promise<void> {
   const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'data_products'`.execute(db);
   const create = table.rows[0]?.sql ?? '';
   const withoutUnique = create.replace(/("product_id" varchar\(300\) not null) unique/i, '$1');
   if (withoutUnique === create) throw new Error('data_products.product_id: the unique constraint to replace was not found');
+  const createNew = withoutUnique.replace(/^create table "data_products"/i, 'create table "data_products_0009"');
+  if (createNew === withoutUnique) throw new Error('data_products: unexpected table definition');
   const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'data_products' and sql is not null`.execute(db);
-  const sequence = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'data_products'`.execute(db);
 
-  await sql`pragma legacy_alter_table = on`.execute(db);
+  await sql`pragma foreign_keys = off`.execute(db);
   try {
-    await sql`alter table data_products rename to data_products_before_0009`.execute(db);
-    await sql.raw(withoutUnique).execute(db);
-    await sql`insert into data_products select * from data_products_before_0009`.execute(db);
-    await sql`drop table data_products_before_0009`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      await sql.raw(createNew).execute(trx);
+      await sql`insert into data_products_0009 select * from data_products`.execute(trx);
+      // Ids of deleted products are not handed out again.
+      await sql`delete from sqlite_sequence where name = 'data_products_0009'`.execute(trx);
+      await sql`insert into sqlite_sequence (name, seq) select 'data_products_0009', seq from sqlite_sequence where name = 'data_products'`.execute(trx);
+      await sql`drop table data_products`.execute(trx);
+      await sql`alter table data_products_0009 rename to data_products`.execute(trx);
+      for (const index of indexes.rows) await sql.raw(index.sql).execute(trx);
+      const broken = await sql`pragma foreign_key_check`.execute(trx);
+      if (broken.rows.length > 0) throw new Error('data_products: foreign keys do not match after the rebuild');
+    });
   } finally {
-    await sql`pragma legacy_alter_table = off`.execute(db);
+    await sql`pragma foreign_keys = on`.execute(db);
   }
-  for (const index of indexes.rows) await sql.raw(index.sql).execute(db);
-  // Ids of deleted products are not handed out again.
-  if (sequence.rows[0]) await sql`update sqlite_sequence set seq = max(seq, ${sequence.rows[0].seq}) where name = 'data_products'`.execute(db);
 }
