@@ -24,15 +24,21 @@ export interface FitsImageSpec {
 const BLOCK = 2880;
 
 export function fitsBytes(spec: FitsImageSpec): Buffer {
-  const bitpix = spec.bitpix ?? -32;
-  const image: Record<string, CardValue> = { BITPIX: bitpix, NAXIS: 2, NAXIS1: spec.width, NAXIS2: spec.height };
-  const data = imageData(spec, bitpix);
   if (!spec.extension) {
-    return Buffer.concat([headerBlock({ SIMPLE: true, ...image, ...spec.header }), data]);
+    const bitpix = spec.bitpix ?? -32;
+    const image: Record<string, CardValue> = { BITPIX: bitpix, NAXIS: 2, NAXIS1: spec.width, NAXIS2: spec.height };
+    return Buffer.concat([headerBlock({ SIMPLE: true, ...image, ...spec.header }), imageData(spec, bitpix)]);
   }
   const primary = headerBlock({ SIMPLE: true, BITPIX: 8, NAXIS: 0, EXTEND: true, ...spec.primaryHeader });
+  return Buffer.concat([primary, imageExtensionBytes(spec)]);
+}
+
+/** One IMAGE extension HDU (header and data), to append to a file that already has its primary HDU. */
+export function imageExtensionBytes(spec: Omit<FitsImageSpec, 'extension' | 'primaryHeader'>): Buffer {
+  const bitpix = spec.bitpix ?? -32;
+  const image: Record<string, CardValue> = { BITPIX: bitpix, NAXIS: 2, NAXIS1: spec.width, NAXIS2: spec.height };
   const ext = headerBlock({ XTENSION: 'IMAGE', ...image, PCOUNT: 0, GCOUNT: 1, ...spec.header });
-  return Buffer.concat([primary, ext, data]);
+  return Buffer.concat([ext, imageData(spec, bitpix)]);
 }
 
 export async function writeFits(file: string, spec: FitsImageSpec): Promise<void> {

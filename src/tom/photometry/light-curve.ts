@@ -45,6 +45,8 @@ export interface NamedFrame {
 export interface LightCurveOptions extends PhotometryOptions {
   /** Called after each input, in input order, e.g. to write pipeline log lines. */
   onFrame?: (file: string, outcome: { point: LightCurvePoint } | { failure: LightCurveFailure }) => void;
+  /** Aborting stops before the next frame; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function lightCurve(
   const points: LightCurvePoint[] = [];
   const failures: LightCurveFailure[] = [];
   for (const input of inputs) {
+    options.signal?.throwIfAborted();
     const file = typeof input === 'string' ? input : input.file;
     let outcome: { point: LightCurvePoint } | { failure: LightCurveFailure };
     try {

@@ -21,6 +21,7 @@ export const photometryPipeline: Pipeline = {
     const byPath = new Map(context.inputs.map((input) => [input.path, input]));
     const lines: string[] = [];
     const curve = await lightCurve(context.inputs.map((input) => input.path), { ra: target.ra, dec: target.dec }, {
+      signal: context.signal,
       onFrame: (file, outcome) => {
         const name = byPath.get(file)?.name ?? path.basename(file);
         lines.push('point' in outcome

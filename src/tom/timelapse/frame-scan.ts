@@ -41,12 +41,15 @@ const CARD = 80;
 /** Header blocks read per call; most headers fit in one or two. */
 const READ_BLOCKS = 4;
 
-/** Reads what ordering and size checks need; failures become `Error in file '<name>': ...`. */
-export async function scanFrame(source: FrameSource, index: number): Promise<FrameInfo> {
+/**
+ * Reads what ordering and size checks need; failures become `Error in file '<name>': ...`.
+ * Aborting `signal` stops the walk between reads and rejects with its reason.
+ */
+export async function scanFrame(source: FrameSource, index: number, signal?: AbortSignal): Promise<FrameInfo> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(source.path, 'r');
-    const found = await walkHdus(handle, source.name);
+    const found = await walkHdus(handle, source.name, signal);
     if (found.dateObs === undefined) throw fileError(source.name, MISSING_DATE_DETAIL);
     const time = parseFitsDate(found.dateObs);
     if (time === null) {
@@ -72,11 +75,12 @@ interface Walked {
   image: { width: number; height: number } | undefined;
 }
 
-async function walkHdus(handle: FileHandle, name: string): Promise<Walked> {
+async function walkHdus(handle: FileHandle, name: string, signal: AbortSignal | undefined): Promise<Walked> {
   const size = (await handle.stat()).size;
   const result: Walked = { dateObs: undefined, image: undefined };
   let offset = 0;
   for (let index = 0; offset < size; index++) {
+    signal?.throwIfAborted();
     const where: ErrorContext = { file: name, hdu: index };
     const magic = await readBytes(handle, offset, 9);
     if (index === 0 && magic.toString('latin1') !== 'SIMPLE  =') {
@@ -101,6 +105,7 @@ async function walkHdus(handle: FileHandle, name: string): Promise<Walked> {
       result.image = { width: shown.getInt('NAXIS1', 1), height: shown.getInt('NAXIS2', 1) };
     }
     if (result.dateObs !== undefined && result.image) break;
+    // Every HDU has at least one header block, so each step moves forward and the walk ends.
     offset = dataOffset + padded(length);
   }
   return result;
@@ -122,7 +127,8 @@ function imageHeader(header: Header, isPrimary: boolean, where: ErrorContext): H
  * Reads header blocks from `offset` until one holds the END card, then lets the FITS
  * reader's parser turn them into a Header. Stopping early at binary bytes or the end of
  * the file hands the parser what there is, so its own error (no END card, truncated
- * header) is the one reported.
+ * header) is the one reported. The data offset returned is a file offset: the parser
+ * counts from the start of the bytes read here, which begin at `offset`.
  */
 async function readHeader(handle: FileHandle, offset: number, size: number, where: ErrorContext) {
   const chunks: Buffer[] = [];
@@ -134,7 +140,8 @@ async function readHeader(handle: FileHandle, offset: number, size: number, wher
     position += chunk.length;
     if (chunk.length < BLOCK_SIZE || endsHeader(chunk)) break;
   }
-  return parseHeader(Buffer.concat(chunks), 0, where);
+  const parsed = parseHeader(Buffer.concat(chunks), 0, where);
+  return { header: parsed.header, dataOffset: offset + parsed.dataOffset };
 }
 
 /** True if a card of `chunk` is END, or a byte shows this is not header text. */

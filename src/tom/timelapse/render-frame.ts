@@ -24,9 +24,13 @@ export interface FrameRecipe {
   zscale?: ZscaleOptions;
 }
 
-/** The expected image size comes from the header scan; a file that changed since is refused. */
-export async function renderFrame(source: FrameSource, expected: { width: number; height: number }, recipe: FrameRecipe): Promise<Uint8Array> {
+/**
+ * The expected image size comes from the header scan; a file that changed since is refused.
+ * An abort while the file is read stops before the CPU-heavy part.
+ */
+export async function renderFrame(source: FrameSource, expected: { width: number; height: number }, recipe: FrameRecipe, signal?: AbortSignal): Promise<Uint8Array> {
   let plane = await decodeFirstPlane(source);
+  signal?.throwIfAborted();
   if (plane.width !== expected.width || plane.height !== expected.height) throw new TimelapseError(DIFFERENT_SIZES_MESSAGE, source.name);
   if (recipe.cropScale !== null) {
     const box = cropBox(plane.width, plane.height, recipe.cropScale);

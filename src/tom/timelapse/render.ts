@@ -97,7 +97,7 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
   const scanned: FrameInfo[] = [];
   for (let i = 0; i < sources.length; i++) {
     signal?.throwIfAborted();
-    scanned.push(await scanFrame(sources[i], i));
+    scanned.push(await scanFrame(sources[i], i, signal));
   }
   const frames = orderByDate(scanned);
   const even = needsEvenDimensions(settings.format);
@@ -120,7 +120,7 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
     ffmpeg = startFfmpeg(tools.ffmpeg, ffmpegArguments(settings.format, outputSize, settings.fps, temporary), { signal, stdin: 'pipe' });
     const sink = new FrameSink(ffmpeg);
     if (workers > 0) pool = new FramePool(workers, recipe);
-    const render = (frame: FrameInfo) => (pool ? pool.render(frame, frame) : renderFrame(frame, frame, recipe));
+    const render = (frame: FrameInfo) => (pool ? pool.render(frame, frame) : renderFrame(frame, frame, recipe, signal));
     // Frames i .. i+window-1 are in work while frame i is awaited and written, in order.
     const window = Math.max(1, workers);
     const inWork: Promise<Uint8Array>[] = [];

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { readFirstImage, readFitsFile } from '../../../src/tom/fits/index.ts';
 import { scanFrame, TimelapseError } from '../../../src/tom/timelapse/index.ts';
-import { fitsBytes } from '../../support/fits-writer.ts';
+import { fitsBytes, imageExtensionBytes } from '../../support/fits-writer.ts';
 import { fitsFile, scratch } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -112,4 +112,31 @@ test('scan: tile-compressed (fpack) files give the image size and date of the co
   const image = readFirstImage(await readFitsFile(`${file}.fz`));
   assert.deepEqual([image.width, image.height], [64, 40]);
   assert.ok((await readFile(`${file}.fz`)).length > 0);
+});
+
+// Audit A3: the header of an extension was read at its file offset, but its data offset was taken
+// as if the file began there, so the walk went back to the same extension for ever.
+test('scan: a primary image without DATE-OBS followed by an IMAGE extension ends with a clear message', { timeout: 20000 }, async (t) => {
+  const dir = await scratch(t);
+  const undated = path.join(dir, 'a3.fits');
+  await writeFile(undated, Buffer.concat([fitsBytes({ width: 10, height: 10 }), imageExtensionBytes({ width: 10, height: 10 })]));
+  assert.equal(await scanError(undated), "Error in file 'a3.fits': could not find observation date in FITS header 'DATE-OBS'");
+
+  const datedExtension = path.join(dir, 'a3-dated.fits');
+  await writeFile(datedExtension, Buffer.concat([
+    fitsBytes({ width: 10, height: 10 }),
+    imageExtensionBytes({ width: 10, height: 10, header: { 'DATE-OBS': '2019-01-02T03:04:05' } }),
+    imageExtensionBytes({ width: 10, height: 10 }),
+  ]));
+  const info = await scan(datedExtension);
+  assert.equal(info.time, Date.UTC(2019, 0, 2, 3, 4, 5), 'the date comes from the extension after the primary image');
+  assert.deepEqual([info.width, info.height], [10, 10], 'the image is the primary one');
+});
+
+test('scan: an aborted signal stops the scan with its reason', async (t) => {
+  const dir = await scratch(t);
+  const file = await fitsFile(dir, 'x.fits', { width: 4, height: 4, header: { 'DATE-OBS': '2019-01-01' } });
+  const controller = new AbortController();
+  controller.abort(new Error('stop now'));
+  await assert.rejects(scanFrame({ path: file, name: 'x.fits' }, 0, controller.signal), /stop now/);
 });
