@@ -99,6 +99,18 @@ describe('error bodies are {"detail"} on every path', () => {
     assertDetail(raw, 413, 'Request body is too large.');
   });
 
+  test('validation errors about fields named like Object\'s own ("constructor", "toString") are a 400 naming them', async () => {
+    for (const field of ['constructor', 'toString', 'hasOwnProperty']) {
+      const response = await server.app.inject({
+        method: 'POST', url: '/rest/v1/tokens', headers: { ...boss.headers, 'content-type': 'application/json' }, payload: `{"name": "t", "${field}": 1}`,
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      const body = response.json();
+      assert.deepEqual(Object.keys(body).sort(), ['detail', 'fields']);
+      assert.deepEqual(body.fields[field], ['is not allowed'], response.body);
+    }
+  });
+
   test('a request that finishes arriving while the server closes is a 503 {"detail"}', async () => {
     const { buildApp } = await import('../../src/app.ts');
     const app = await buildApp(server.platform);

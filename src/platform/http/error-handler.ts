@@ -21,14 +21,16 @@ function fieldOf(issue: ValidationIssue): string {
 }
 
 export function describeValidation(issues: ValidationIssue[], context: string | undefined) {
-  const fields: Record<string, string[]> = {};
+  // A Map, because field names come from the client: "constructor" or "__proto__" must stay plain keys.
+  const fields = new Map<string, string[]>();
   for (const issue of issues) {
     const message = issue.params?.additionalProperty ? 'is not allowed' : (issue.message ?? 'is invalid');
-    (fields[fieldOf(issue)] ??= []).push(message);
+    const field = fieldOf(issue);
+    fields.set(field, [...(fields.get(field) ?? []), message]);
   }
   const where = context === 'body' ? '' : ` in the ${context ?? 'request'}`;
-  const summary = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
-  return { detail: `Invalid input${where}: ${summary}`, fields };
+  const summary = [...fields].map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
+  return { detail: `Invalid input${where}: ${summary}`, fields: Object.fromEntries(fields) };
 }
 
 export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -65,6 +67,14 @@ function clientMessage(error: FastifyError): string {
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => sendError(error as Error, request, reply));
+  app.setErrorHandler((error, request, reply) => {
+    try {
+      return sendError(error as Error, request, reply);
+    } catch (failure) {
+      // Never let Fastify's own error shape out, even when describing an error fails.
+      request.log.error({ err: failure, original: error }, 'error handler failed');
+      return reply.code(500).send({ detail: 'Internal server error.' });
+    }
+  });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not found.' }));
 }
