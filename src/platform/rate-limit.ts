@@ -16,30 +16,31 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
+/** An allowed take holds the id of the hit it counted, so that it can be given back. */
+export interface RateTake extends RateDecision {
+  hitId: number | null;
+}
+
 export class RateLimiter {
   constructor(private readonly db: Db, private readonly kind: DatabaseKind) {}
 
-  /** Counts the request against the bucket if it is allowed; refusals are not counted. */
-  async take(bucket: string, rule: RateRule): Promise<RateDecision> {
+  /**
+   * Counts the request against the bucket if it is allowed; refusals are not counted. The check
+   * and the count are one step for concurrent callers, so a burst cannot all pass the check first.
+   */
+  async take(bucket: string, rule: RateRule): Promise<RateTake> {
     return this.db.transaction().execute(async (trx) => {
       await this.serialise(trx, bucket);
       const decision = await this.decide(trx, bucket, rule);
-      if (decision.allowed) await trx.insertInto('rate_limit_hits').values({ bucket, hit_at: new Date().toISOString() }).execute();
-      return decision;
+      if (!decision.allowed) return { ...decision, hitId: null };
+      const hit = await trx.insertInto('rate_limit_hits').values({ bucket, hit_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+      return { ...decision, hitId: hit.id };
     });
   }
 
-  /** Looks without counting (e.g. before checking a password, counting only failures). */
-  async peek(bucket: string, rule: RateRule): Promise<RateDecision> {
-    return this.decide(this.db, bucket, rule);
-  }
-
-  async record(bucket: string): Promise<void> {
-    await this.db.insertInto('rate_limit_hits').values({ bucket, hit_at: new Date().toISOString() }).execute();
-  }
-
-  async reset(bucket: string): Promise<void> {
-    await this.db.deleteFrom('rate_limit_hits').where('bucket', '=', bucket).execute();
+  /** Gives back what a take counted (e.g. a login attempt reserved before checking a password that was right). */
+  async release(take: RateTake): Promise<void> {
+    if (take.hitId !== null) await this.db.deleteFrom('rate_limit_hits').where('id', '=', take.hitId).execute();
   }
 
   private async decide(db: Db, bucket: string, rule: RateRule): Promise<RateDecision> {

@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound, tooManyRequests, unauthorized } from '
 import { verifyPassword } from './passwords.ts';
 import { actingUser } from './policy.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+import type { RateRule, RateTake } from '../rate-limit.ts';
 import {
   ErrorOut, IdParams, LoginIn, PageQuery, PasswordChangeIn, TokenIn, TokenOut, UserIn, UserOut, UserPatch, tokenOut, userOut,
 } from './schemas.ts';
@@ -24,6 +25,20 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
   // One address may be a whole lab behind NAT: it gets more failures than a single account does.
   const addressRule = { limit: config.login.maxFailures * 10, windowSeconds: config.login.windowSeconds };
 
+  /** Counts one attempt in every bucket, or none when any bucket is full (429). */
+  const reserveLoginAttempt = async (buckets: [string, RateRule][]): Promise<RateTake[]> => {
+    const taken: RateTake[] = [];
+    for (const [bucket, rule] of buckets) {
+      const take = await rateLimiter.take(bucket, rule);
+      if (!take.allowed) {
+        for (const earlier of taken) await rateLimiter.release(earlier);
+        throw tooManyRequests(`Too many failed login attempts. Try again in ${take.retryAfterSeconds} seconds.`, take.retryAfterSeconds);
+      }
+      taken.push(take);
+    }
+    return taken;
+  };
+
   const secureCookie = (request: FastifyRequest) => request.protocol === 'https' || (config.baseUrl?.startsWith('https://') ?? false);
 
   app.post('/auth/login', {
@@ -36,22 +51,19 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
   }, async (request, reply) => {
     const { username, password } = request.body;
     const address = clientAddress(request);
-    const buckets = [`login:user:${username.toLowerCase()}`, `login:address:${address}`];
-    const rules = [accountRule, addressRule];
-    for (const [index, bucket] of buckets.entries()) {
-      const decision = await rateLimiter.peek(bucket, rules[index]);
-      if (!decision.allowed) {
-        throw tooManyRequests(`Too many failed login attempts. Try again in ${decision.retryAfterSeconds} seconds.`, decision.retryAfterSeconds);
-      }
-    }
+    // Every attempt is counted as a failure before the password is checked, and given back when
+    // it was right: parallel guesses cannot all get past the limit while the first are hashed.
+    const attempts = await reserveLoginAttempt([
+      [`login:user:${username.toLowerCase()}`, accountRule],
+      [`login:address:${address}`, addressRule],
+    ]);
     const found = await users.passwordHash(username);
     const valid = await verifyPassword(password, found?.hash ?? null);
     if (!found || !valid || !found.user.isActive) {
-      for (const bucket of buckets) await rateLimiter.record(bucket);
       request.log.info({ username }, 'login failed');
       throw unauthorized('Invalid username or password.');
     }
-    await rateLimiter.reset(buckets[0]);
+    for (const attempt of attempts) await rateLimiter.release(attempt);
     const session = await sessions.create(found.user.id, address);
     reply.setCookie(SESSION_COOKIE, session.cookieValue, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request), expires: new Date(session.expiresAt),
