@@ -16,6 +16,7 @@ import { formatBytes, tooLarge } from '../uploads/checked-stream.ts';
 import { changeableTargets, changeTarget, seeTarget } from './access.ts';
 import { anyone, ErrorOut, errors, fetchPage, IdParams, ListQuery, Page, user } from './common.ts';
 import { DataProductOut, productsOut } from './product-out.ts';
+import { requireJoinableGroup } from './groups.ts';
 
 export const NO_PRODUCT = 'No such data product.';
 const ProductType = Type.Union([...DATA_PRODUCT_TYPES, ''].map((t) => Type.Literal(t)));
@@ -69,7 +70,7 @@ export async function dataProductRoutes(instance: FastifyInstance, platform: Pla
         + 'type, to be FITS (.fits, .fit, .fts, .fz; fits_file) must parse as FITS to its end (a .fz file must hold a tile-compressed image); '
         + 'an image (.png, .jpg, .gif, .webp; image_file) must carry that format\'s signature; a .csv file must be UTF-8 text. '
         + 'Without `data_product_type`, FITS and image names get fits_file and image_file, others "". `group` names a data product group, '
-        + 'created if needed. A refused upload stores nothing.',
+        + 'created if needed; an existing group must be one you may see (else 404). A refused upload stores nothing.',
       params: IdParams,
       querystring: Type.Object({
         file_name: Type.String({ minLength: 1, maxLength: 255, description: 'The stored file name (no "/", not starting with ".").' }),
@@ -88,6 +89,8 @@ export async function dataProductRoutes(instance: FastifyInstance, platform: Pla
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > limit) throw tooLarge(limit);
       const q = request.query;
+      // Joining a group someone else keeps to themselves would add to it and reveal it (audit A9).
+      if (q.group !== undefined) await requireJoinableGroup(db, request.principal, q.group);
       const row = await uploadDataProduct(db, files, {
         target, fileName: q.file_name, dataProductType: q.data_product_type ?? guessedType(q.file_name),
         facility: q.facility === undefined || q.facility === 'none' ? null : q.facility, group: q.group ?? null, limitBytes: limit,

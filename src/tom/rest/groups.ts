@@ -59,6 +59,15 @@ function groupQuery(db: Db, principal: Principal) {
     ]));
 }
 
+/**
+ * Whether the principal may put their products into the group of this name: the group must not
+ * exist yet (it is made) or be one they may see, as for adding products to a group; else 404.
+ */
+export async function requireJoinableGroup(db: Db, principal: Principal, name: string): Promise<void> {
+  const exists = await db.selectFrom('data_product_groups').select('id').where('name', '=', name).executeTakeFirst();
+  if (exists && !(await groupQuery(db, principal).where('g.id', '=', exists.id).executeTakeFirst())) throw notFound(NO_GROUP);
+}
+
 const groupOut = (row: { id: number; name: string; created_at: string; product_count: number | string | null }) =>
   ({ id: row.id, name: row.name, product_count: Number(row.product_count ?? 0), created_at: row.created_at });
 
