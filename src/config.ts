@@ -39,6 +39,8 @@ export interface TomConfig {
   timelapse: { format: 'gif' | 'mp4' | 'webm'; fps: number; size: number; cropScale: number };
   /** Pipelines offered, by name. */
   pipelines: string[];
+  /** How long one pipeline run may take before it is stopped and its process failed (seconds). */
+  pipelineTimeLimitSeconds: number;
   /** Who may call the tom_education endpoints: anyone (as the original), or logged-in users and tokens. */
   apiAccess: 'anonymous' | 'login';
   /** The POST /api/observe/ throttle, e.g. "6/minute". */
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
         cropScale: read.number('LIGHTPATH_TIMELAPSE_CROP_SCALE', 0.5, 0.01, 1),
       },
       pipelines: read.string('LIGHTPATH_PIPELINES', 'Timelapse,Photometry').split(',').map((p) => p.trim()).filter(Boolean),
+      pipelineTimeLimitSeconds: read.integer('LIGHTPATH_PIPELINE_TIME_LIMIT_SECONDS', 3600, 1, 7 * 86400),
       apiAccess: read.oneOf('LIGHTPATH_TOM_API_ACCESS', 'anonymous', ['anonymous', 'login']),
       observeRate: read.rate('LIGHTPATH_OBSERVE_RATE', '6/minute'),
       observationPollSeconds: read.integer('LIGHTPATH_OBSERVATION_POLL_SECONDS', 300, 0, 86400),

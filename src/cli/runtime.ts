@@ -6,6 +6,8 @@ import type { Config } from '../config.ts';
 import { openPlatform } from '../platform/context.ts';
 import type { Platform } from '../platform/context.ts';
 import { defineDomainJobs } from '../modules.ts';
+import { LocalFileStore } from '../platform/storage/local-store.ts';
+import { removeAbandonedScratch } from '../platform/storage/scratch.ts';
 
 export function configOrExit(): Config {
   try {
@@ -25,6 +27,20 @@ export function makeLogger(config: Config, quiet = false): Logger {
 
 export async function openForCommand(config: Config, log: Logger): Promise<Platform> {
   return openPlatform(config, log, { defineJobs: defineDomainJobs });
+}
+
+/**
+ * What killed processes left behind: scratch directories of pipeline runs and downloads (before any
+ * job starts here), and half-written files in the store (in the background: it walks the store).
+ */
+export async function removeLeftovers(platform: Platform, log: Logger): Promise<void> {
+  const scratch = await removeAbandonedScratch();
+  if (scratch > 0) log.info({ removed: scratch }, 'removed scratch directories of stopped processes');
+  if (!(platform.files instanceof LocalFileStore)) return;
+  platform.files.removeAbandonedPartials().then(
+    (removed) => removed > 0 && log.info({ removed }, 'removed half-written files of stopped processes'),
+    (error) => log.warn({ err: error }, 'could not remove half-written files'),
+  );
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM; a second signal exits at once. */

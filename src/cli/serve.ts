@@ -1,6 +1,6 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
-import { configOrExit, makeLogger, onShutdown, openForCommand } from './runtime.ts';
+import { configOrExit, makeLogger, onShutdown, openForCommand, removeLeftovers } from './runtime.ts';
 import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 import { buildApp } from '../app.ts';
 
@@ -19,6 +19,7 @@ then exits. Configuration: docs/configuration.md.`,
     const config = configOrExit();
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
+    await removeLeftovers(platform, log);
     const app = await buildApp(platform);
     let stopScheduler = () => {};
     if (config.serveRunsJobs) {

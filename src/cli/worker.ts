@@ -1,6 +1,6 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
-import { configOrExit, makeLogger, onShutdown, openForCommand } from './runtime.ts';
+import { configOrExit, makeLogger, onShutdown, openForCommand, removeLeftovers } from './runtime.ts';
 import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 
 export const worker: Command = {
@@ -18,6 +18,7 @@ On SIGTERM or SIGINT it takes no new jobs and waits for running ones to finish.`
     const config = configOrExit();
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
+    await removeLeftovers(platform, log);
     await platform.jobs.startWorking();
     const stopScheduler = startObservationScheduler(platform.db, platform.jobs, log, config.tom.observationPollSeconds);
     onShutdown(log, async () => {

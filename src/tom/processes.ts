@@ -71,20 +71,21 @@ export async function setStatus(db: Db, process: ProcessRow, status: string): Pr
 }
 
 /**
- * Ends the process as created or failed. The terminal time is set once, when it first becomes
- * terminal (decision T6); later updates keep it.
+ * Ends the process as created or failed, once: a process that has already ended keeps its outcome
+ * and terminal time (decision T6), so a run stopped at its time limit cannot later turn into a
+ * success. Returns whether this call ended it.
  */
-export async function finishProcess(db: Db, process: ProcessRow, outcome: { status: typeof CREATED } | { status: typeof FAILED; message: string }, groupId: number | null = null): Promise<void> {
-  const now = isoNow();
-  await db.updateTable('processes')
-    .set((eb) => ({
+export async function finishProcess(db: Db, process: ProcessRow, outcome: { status: typeof CREATED } | { status: typeof FAILED; message: string }, groupId: number | null = null): Promise<boolean> {
+  const updated = await db.updateTable('processes')
+    .set({
       status: outcome.status,
       failure_message: outcome.status === FAILED ? outcome.message : '',
       group_id: groupId,
-      terminal_at: eb.fn.coalesce('terminal_at', eb.val(now)),
-    }))
-    .where('id', '=', process.id).execute();
+      terminal_at: isoNow(),
+    })
+    .where('id', '=', process.id).where('terminal_at', 'is', null).executeTakeFirst();
   processChanged(process.target_id);
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 export async function processesOfTarget(db: Db, targetId: number): Promise<ProcessRow[]> {

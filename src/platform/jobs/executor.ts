@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { JobRegistry } from './registry.ts';
 import { markAttemptFailed, markSucceeded, renewLease } from './job-rows.ts';
 import type { JobRow } from './job-rows.ts';
+import { JobInterrupted } from './types.ts';
 
 export type AttemptOutcome = { state: 'succeeded' } | { state: 'queued' | 'failed' | 'lost'; error: string };
 
@@ -51,8 +52,10 @@ export class JobExecutor {
       return { state: 'lost', error: 'taken over by another worker' };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      controller.abort();
-      const state = await markAttemptFailed(this.db, row, definition, message);
+      // The reason tells a run still going (past its time limit) why it must stop.
+      controller.abort(error);
+      const lost = controller.signal.reason instanceof JobInterrupted; // shutdown got here first
+      const state = await markAttemptFailed(this.db, row, definition, message, lost || !definition.retryOnlyAfterCrash);
       log.warn({ err: error, next: state }, 'job attempt failed');
       if (state === 'failed') await this.giveUp(row, message);
       return { state: state ?? 'lost', error: message };
@@ -79,7 +82,7 @@ export class JobExecutor {
   async interruptAll(message: string): Promise<JobRow[]> {
     const interrupted: JobRow[] = [];
     for (const { row, controller } of this.running.values()) {
-      controller.abort();
+      controller.abort(new JobInterrupted(message));
       const state = await markAttemptFailed(this.db, row, this.registry.get(row.type), message);
       if (state) interrupted.push(row);
       if (state === 'failed') await this.giveUp(row, message);

@@ -67,10 +67,11 @@ export async function markSucceeded(db: Db, row: JobRow, result: unknown): Promi
 
 /**
  * Records a failed attempt held by `row`'s worker: queued again (after a back-off) while attempts
- * remain, otherwise failed for good. Returns the new state, or null if the row had moved on.
+ * remain and the failure may be retried, otherwise failed for good. Returns the new state, or
+ * null if the row had moved on.
  */
-export async function markAttemptFailed(db: Db, row: JobRow, definition: JobDefinition, message: string): Promise<'queued' | 'failed' | null> {
-  const retry = row.attempts < row.max_attempts;
+export async function markAttemptFailed(db: Db, row: JobRow, definition: JobDefinition, message: string, retryable = true): Promise<'queued' | 'failed' | null> {
+  const retry = retryable && row.attempts < row.max_attempts;
   const delay = definition.retryDelaySeconds * 2 ** Math.max(0, row.attempts - 1);
   const updated = await db.updateTable('jobs')
     .set(retry

@@ -19,9 +19,22 @@ export interface JobDefinition<Payload = any> {
   /** Delay before the first retry; doubles with each further retry. */
   retryDelaySeconds: number;
   timeLimitSeconds: number;
+  /**
+   * Spend the retries only on attempts whose worker stopped (killed, lost, or shut down before
+   * the job finished); a run that throws or passes its time limit fails for good at once.
+   */
+  retryOnlyAfterCrash?: boolean;
   run(payload: Payload, context: JobContext): Promise<unknown>;
   /** Called once when the job has failed for good (attempts used up, timed out, or its worker died). */
   onGiveUp?(payload: Payload, message: string): Promise<void>;
+}
+
+/**
+ * The abort reason a running job sees when its worker shuts down before the job finished: the
+ * attempt will be retried, so the job should stop without recording a final outcome.
+ */
+export class JobInterrupted extends Error {
+  override readonly name = 'JobInterrupted';
 }
 
 export interface EnqueueOptions {
