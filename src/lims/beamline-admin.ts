@@ -28,8 +28,12 @@ const log = (db: Db, actor: Actor, id: number, action: 'create' | 'modify' | 'de
 const uniqueAcronym = <T>(acronym: string | undefined, work: () => Promise<T>) =>
   uniqueOr(work, () => conflict(`A beamline named ${acronym} already exists.`));
 
+/** Load files check beamlines by this rule too. */
+export const energyRangeProblem = (lo: number, hi: number) => (lo > hi ? `the energy range is upside down (energy_lo ${lo} > energy_hi ${hi})` : null);
+
 function checkEnergies(lo: number, hi: number): void {
-  if (lo > hi) throw badRequest(`The energy range is upside down (energy_lo ${lo} > energy_hi ${hi}).`, { energy_hi: ['must not be below energy_lo'] });
+  const problem = energyRangeProblem(lo, hi);
+  if (problem) throw badRequest(`${problem[0].toUpperCase()}${problem.slice(1)}.`, { energy_hi: ['must not be below energy_lo'] });
 }
 
 export async function createBeamline(db: Db, actor: Actor, fields: BeamlineFields & { acronym: string }): Promise<Beamline> {

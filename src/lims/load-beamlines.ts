@@ -1,21 +1,25 @@
-// `beamlines:` in a load file: beamlines and the automounter installed on each.
+// `beamlines:` in a load file: beamlines and the automounter installed on each, by the REST API's
+// field rules.
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import type { LoadSection } from '../loader/section.ts';
 import { differences } from '../loader/report.ts';
 import { isoNow } from '../platform/time.ts';
 import { LoadError } from '../loader/load-file.ts';
+import { refuseRepeats } from '../loader/repeats.ts';
+import { energyRangeProblem } from './beamline-admin.ts';
+import { BeamlineRules, ContainerRules } from './field-rules.ts';
 
 const BeamlineEntry = Type.Object({
-  acronym: Type.String({ pattern: '^[\\w-]{1,50}$' }),
-  name: Type.Optional(Type.String()),
-  energy_lo: Type.Optional(Type.Number()),
-  energy_hi: Type.Optional(Type.Number()),
-  contact_phone: Type.Optional(Type.String()),
+  acronym: BeamlineRules.acronym,
+  name: Type.Optional(BeamlineRules.name),
+  energy_lo: Type.Optional(BeamlineRules.energy_lo),
+  energy_hi: Type.Optional(BeamlineRules.energy_hi),
+  contact_phone: Type.Optional(BeamlineRules.contact_phone),
   active: Type.Optional(Type.Boolean()),
   automounter: Type.Optional(Type.Object({
-    name: Type.String({ minLength: 1, maxLength: 60 }),
-    type: Type.String({ description: 'an automounter container type, e.g. "SAM Automounter"' }),
+    name: BeamlineRules.automounterName,
+    type: ContainerRules.typeName,
     active: Type.Optional(Type.Boolean()),
   }, { additionalProperties: false })),
 }, { additionalProperties: false });
@@ -26,9 +30,12 @@ export const beamlinesSection: LoadSection<Static<typeof Section>> = {
   key: 'beamlines',
   schema: Section,
   async apply(entries, { db, report }) {
+    refuseRepeats(entries, (e) => e.acronym, (e) => `beamline ${e.acronym} is listed twice`);
     for (const entry of entries) {
       const wanted = { name: entry.name, energy_lo: entry.energy_lo, energy_hi: entry.energy_hi, contact_phone: entry.contact_phone, active: entry.active };
       const existing = await db.selectFrom('beamlines').selectAll().where('acronym', '=', entry.acronym).executeTakeFirst();
+      const energies = energyRangeProblem(entry.energy_lo ?? existing?.energy_lo ?? 4, entry.energy_hi ?? existing?.energy_hi ?? 18.5);
+      if (energies) throw new LoadError(`beamline ${entry.acronym}: ${energies}`);
       let beamlineId: number;
       if (!existing) {
         beamlineId = (await db.insertInto('beamlines').values({

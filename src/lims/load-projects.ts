@@ -1,61 +1,61 @@
 // `projects:` in a load file: a user's project details and their shipments, with groups,
-// containers (optionally loaded into an automounter or another container) and samples.
+// containers (optionally loaded into an automounter or another container) and samples. Fields
+// follow the REST API's rules (field-rules.ts), samples take free locations that hold samples, and
+// nothing may be listed twice.
 import { Type } from '@sinclair/typebox';
-import type { Static } from '@sinclair/typebox';
+import type { Static, TOptional, TSchema } from '@sinclair/typebox';
 import type { LoadContext, LoadSection } from '../loader/section.ts';
 import { differences } from '../loader/report.ts';
 import { LoadError } from '../loader/load-file.ts';
+import { refuseRepeats } from '../loader/repeats.ts';
+import { HttpError } from '../platform/http/errors.ts';
 import { isoNow } from '../platform/time.ts';
+import { BeamlineRules, ContainerRules, GroupRules, ProjectDetailRules, SampleRules, ShipmentRules, TransitState as State } from './field-rules.ts';
 import { ProjectRepository, PROJECT_DETAIL_FIELDS } from './projects.ts';
 import { loadContainer } from './loading.ts';
+import { slotProblem, slotsOf } from './samples.ts';
 import type { TransitState } from './tables.ts';
 
-const State = Type.Union(['draft', 'sent', 'on_site', 'returned', 'archived'].map((s) => Type.Literal(s)));
+const optional = <T extends Record<string, TSchema>>(rules: T) =>
+  Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof T]: TOptional<T[K]> };
 
 const SampleEntry = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 60 }),
-  location: Type.Union([Type.String(), Type.Integer()]),
-  group: Type.Optional(Type.String()),
-  barcode: Type.Optional(Type.String()),
-  comments: Type.Optional(Type.String()),
-  priority: Type.Optional(Type.Integer()),
+  name: SampleRules.name,
+  /** YAML reads `location: 1` as a number. */
+  location: Type.Union([SampleRules.location, Type.Integer({ minimum: 0, maximum: 99999 })]),
+  group: Type.Optional(GroupRules.name),
+  barcode: Type.Optional(SampleRules.barcode),
+  comments: Type.Optional(SampleRules.comments),
+  priority: Type.Optional(SampleRules.priority),
 }, { additionalProperties: false });
 
 const ContainerEntry = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 60 }),
-  type: Type.String(),
-  priority: Type.Optional(Type.Integer()),
-  comments: Type.Optional(Type.String()),
+  name: ContainerRules.name,
+  type: ContainerRules.typeName,
+  priority: Type.Optional(ContainerRules.priority),
+  comments: Type.Optional(ContainerRules.comments),
   /** Where the container sits: an automounter slot of a beamline, or a slot of another container of this project. */
   load: Type.Optional(Type.Union([
-    Type.Object({ beamline: Type.String(), location: Type.String() }, { additionalProperties: false }),
-    Type.Object({ container: Type.String(), location: Type.String() }, { additionalProperties: false }),
+    Type.Object({ beamline: BeamlineRules.acronym, location: ContainerRules.location }, { additionalProperties: false }),
+    Type.Object({ container: ContainerRules.name, location: ContainerRules.location }, { additionalProperties: false }),
   ])),
   samples: Type.Optional(Type.Array(SampleEntry)),
 }, { additionalProperties: false });
 
-const GroupEntry = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 60 }),
-  kind: Type.Optional(Type.String()),
-  plan: Type.Optional(Type.String()),
-  energy: Type.Optional(Type.Number()),
-  absorption_edge: Type.Optional(Type.String()),
-  resolution: Type.Optional(Type.Number()),
-  comments: Type.Optional(Type.String()),
-  priority: Type.Optional(Type.Integer()),
-}, { additionalProperties: false });
+const { name: groupName, ...groupFields } = GroupRules;
+const GroupEntry = Type.Object({ name: groupName, ...optional(groupFields) }, { additionalProperties: false });
 
 const ShipmentEntry = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 60 }),
+  name: ShipmentRules.name,
   state: Type.Optional(State),
-  comments: Type.Optional(Type.String()),
+  comments: Type.Optional(ShipmentRules.comments),
   groups: Type.Optional(Type.Array(GroupEntry)),
   containers: Type.Optional(Type.Array(ContainerEntry)),
 }, { additionalProperties: false });
 
 const ProjectEntry = Type.Object({
-  username: Type.String(),
-  ...Object.fromEntries(PROJECT_DETAIL_FIELDS.map((f) => [f, Type.Optional(Type.String())])),
+  username: Type.String({ minLength: 1, maxLength: 150 }),
+  ...optional(ProjectDetailRules),
   shipments: Type.Optional(Type.Array(ShipmentEntry)),
 }, { additionalProperties: false });
 
@@ -68,6 +68,7 @@ export const projectsSection: LoadSection<ProjectSpec[]> = {
   schema: Section,
   async apply(entries, context) {
     const projects = new ProjectRepository(context.db);
+    refuseRepeats(entries, (e) => e.username, (e) => `project ${e.username} is listed twice`);
     for (const entry of entries) {
       const user = await context.db.selectFrom('users').select('id').where('username', '=', entry.username).executeTakeFirst();
       if (!user) throw new LoadError(`project ${entry.username}: no such user (add it under "users:")`);
@@ -79,10 +80,24 @@ export const projectsSection: LoadSection<ProjectSpec[]> = {
       if (changes.length) await projects.updateDetails(project.id, Object.fromEntries(changes.map((k) => [k, wanted[k]])));
       if (!existing) await projects.updateDetails(project.id, Object.fromEntries(Object.entries(wanted).filter(([, v]) => v !== undefined)));
       context.report.add('project', entry.username, existing ? (changes.length ? 'updated' : 'unchanged') : 'created', changes);
+      refuseRepeatsIn(entry.username, entry.shipments);
       for (const shipment of entry.shipments ?? []) await applyShipment(context, project.id, shipment);
     }
   },
 };
+
+/** What the REST API would refuse too: the same shipment, group, container or sample location twice. */
+function refuseRepeatsIn(projectName: string, shipments: ShipmentSpec[] | undefined): void {
+  refuseRepeats(shipments, (s) => s.name, (s) => `shipment ${s.name} of project ${projectName} is listed twice`);
+  for (const shipment of shipments ?? []) {
+    refuseRepeats(shipment.groups, (g) => g.name, (g) => `group ${g.name} of shipment ${shipment.name} is listed twice`);
+    refuseRepeats(shipment.containers, (c) => c.name, (c) => `container ${c.name} of shipment ${shipment.name} is listed twice`);
+    for (const container of shipment.containers ?? []) {
+      refuseRepeats(container.samples, (s) => String(s.location),
+        (first, second) => `sample ${second.name}: location ${second.location} of ${container.name} is already given to sample ${first.name}`);
+    }
+  }
+}
 
 async function applyShipment({ db, report }: LoadContext, projectId: number, spec: ShipmentSpec): Promise<void> {
   const now = isoNow();
@@ -153,13 +168,21 @@ async function applyShipment({ db, report }: LoadContext, projectId: number, spe
       ? await automounterOf(db, container.load.beamline)
       : containerIds.get(container.load.container)?.id;
     if (parentId === undefined) throw new LoadError(`container ${container.name}: cannot find where to load it`);
-    await loadContainer(db, { childId: containerIds.get(container.name)!.id, parentId, locationName: container.load.location, staffUserId: null });
+    try {
+      await loadContainer(db, { childId: containerIds.get(container.name)!.id, parentId, locationName: container.load.location, staffUserId: null });
+    } catch (error) {
+      // The API's refusal, said of the item in the file.
+      if (error instanceof HttpError) throw new LoadError(`container ${container.name}: ${error.detail.replace(/\.$/, '')}`);
+      throw error;
+    }
   }
   for (const container of spec.containers ?? []) {
     const { id: containerId, typeId } = containerIds.get(container.name)!;
+    const slots = container.samples?.length ? await slotsOf(db, typeId) : new Map();
     for (const sample of container.samples ?? []) {
-      const location = await db.selectFrom('container_locations').select('id').where('container_type_id', '=', typeId).where('name', '=', String(sample.location)).executeTakeFirst();
-      if (!location) throw new LoadError(`sample ${sample.name}: ${container.name} has no location "${sample.location}"`);
+      const problem = slotProblem(container, slots, String(sample.location));
+      if (problem) throw new LoadError(`sample ${sample.name}: ${problem}`);
+      const location = slots.get(String(sample.location))!;
       const groupId = sample.group === undefined ? null : groupIds.get(sample.group);
       if (groupId === undefined) throw new LoadError(`sample ${sample.name}: no group "${sample.group}" in shipment ${spec.name}`);
       const wanted = { name: sample.name, group_id: groupId, barcode: sample.barcode ?? null, comments: sample.comments ?? null, priority: sample.priority ?? null };

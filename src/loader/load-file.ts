@@ -39,9 +39,12 @@ export async function loadDocument(platform: Platform, document: Record<string, 
   for (const section of sections) {
     if (!(section.key in document)) continue;
     for (const error of Value.Errors(section.schema, document[section.key])) {
-      problems.push(`${section.key}${error.path.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}: ${error.message}`);
+      // A rule with a description says it in the words the API document uses.
+      const rule = typeof error.schema.description === 'string' ? `must be ${error.schema.description}` : error.message;
+      problems.push(`${itemPath(document, section.key, error.path)}: ${rule}`);
       if (problems.length > 20) break;
     }
+    problems.push(...nulCharacters(document, section.key).slice(0, 20));
   }
   if (problems.length > 0) throw new LoadError(problems.join('\n'));
 
@@ -52,6 +55,54 @@ export async function loadDocument(platform: Platform, document: Record<string, 
     }
   });
   return report;
+}
+
+/** An item's own name, where it has one, to say which item a problem is in. */
+function nameOf(item: unknown): string | null {
+  if (item === null || typeof item !== 'object') return null;
+  for (const key of ['name', 'username', 'acronym', 'identifier']) {
+    const value = (item as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value.length > 0 && value.length <= 60) return value;
+  }
+  return null;
+}
+
+/**
+ * `projects/0/shipments/1/name` as `projects[0].shipments[1].name (shipment S-1)`: the path, and
+ * the innermost item on it that has a name of its own, to say which item a problem is in.
+ */
+function itemPath(document: Record<string, unknown>, section: string, pointer: string): string {
+  let value: unknown = document[section];
+  let text = section;
+  let list = section;
+  let named = '';
+  for (const segment of pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    const child = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    if (Array.isArray(value)) {
+      text += `[${segment}]`;
+      const name = nameOf(child);
+      if (name !== null) named = ` (${list.replace(/s$/, '')} ${name})`;
+    } else {
+      text += `.${segment}`;
+      list = segment;
+    }
+    value = child;
+  }
+  return text + named;
+}
+
+/** Text with NUL characters, which PostgreSQL cannot store (the REST API refuses them too). */
+function nulCharacters(document: Record<string, unknown>, section: string): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, pointer: string): void => {
+    if (found.length >= 20) return;
+    if (typeof value === 'string' && value.includes('\u0000')) found.push(`${itemPath(document, section, pointer)}: contains a NUL character`);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  walk(document[section], '');
+  return found;
 }
 
 export async function loadFile(platform: Platform, file: string, sections: LoadSection[]): Promise<LoadReport> {

@@ -5,6 +5,7 @@ import { UserRepository } from '../platform/auth/users.ts';
 import { verifyPassword } from '../platform/auth/passwords.ts';
 import type { LoadSection } from './section.ts';
 import { differences } from './report.ts';
+import { refuseRepeats } from './repeats.ts';
 
 const UserEntry = Type.Object({
   username: Type.String({ pattern: '^[\\w.@+-]{1,150}$' }),
@@ -22,6 +23,7 @@ export const usersSection: LoadSection<Static<typeof UsersSection>> = {
   schema: UsersSection,
   async apply(entries, { db, report }) {
     const users = new UserRepository(db);
+    refuseRepeats(entries, (e) => e.username, (e) => `user ${e.username} is listed twice`);
     for (const entry of entries) {
       const wanted = { fullName: entry.full_name, email: entry.email, isStaff: entry.staff, isActive: entry.active };
       const existing = await users.passwordHash(entry.username);
