@@ -177,20 +177,66 @@ describe('accounts and authentication', () => {
     assert.equal(noLogin.statusCode, 401);
   });
 
-  test('logout ends the session; a password change ends every session', async () => {
+  const status = async (headers: Record<string, string>) => (await inject({ method: 'GET', url: '/rest/v1/auth/me', headers })).statusCode;
+
+  test('logout ends the session; a password change ends the other sessions, keeps this one and the tokens', async () => {
     const first = await login(server.app, 'bob');
     const out = await inject({ method: 'POST', url: '/rest/v1/auth/logout', headers: first.headers });
     assert.equal(out.statusCode, 200);
-    assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: { cookie: first.cookie } })).statusCode, 401);
+    assert.equal(await status({ cookie: first.cookie }), 401);
 
     const a = await login(server.app, 'bob');
     const b = await login(server.app, 'bob');
+    const token = await bearer(server.platform, (await server.platform.users.findByUsername('bob'))!);
     const wrong = await inject({ method: 'POST', url: '/rest/v1/auth/password', headers: a.headers, payload: { current_password: 'no', new_password: 'new-pass' } });
     assert.equal(wrong.statusCode, 400);
     const changed = await inject({ method: 'POST', url: '/rest/v1/auth/password', headers: a.headers, payload: { current_password: 'bob-password', new_password: 'new-pass' } });
-    assert.equal(changed.statusCode, 200);
-    assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: { cookie: b.cookie } })).statusCode, 401);
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().revoked_tokens, 0);
+    assert.equal(await status({ cookie: b.cookie }), 401, 'the other session has ended');
+    assert.equal(await status({ cookie: a.cookie }), 200, 'the session that made the change goes on');
+    assert.equal(await status(token), 200, 'tokens survive unless revoke_tokens is asked for');
     await login(server.app, 'bob', 'new-pass');
+  });
+
+  test('a password change with revoke_tokens revokes every token of the user, and only theirs', async () => {
+    const frank = await makeUser(server.platform, 'frank');
+    const session = await login(server.app, 'frank');
+    const tokens = [await bearer(server.platform, frank, 'read'), await bearer(server.platform, frank, 'write')];
+    const othersToken = await bearer(server.platform, (await server.platform.users.findByUsername('alice'))!);
+    const notBoolean = await inject({ method: 'POST', url: '/rest/v1/auth/password', headers: session.headers, payload: { current_password: 'frank-password', new_password: 'frank-2', revoke_tokens: 'please' } });
+    assert.equal(notBoolean.statusCode, 400);
+    assert.ok(notBoolean.json().fields.revoke_tokens, notBoolean.body);
+    const changed = await inject({ method: 'POST', url: '/rest/v1/auth/password', headers: session.headers, payload: { current_password: 'frank-password', new_password: 'frank-2', revoke_tokens: true } });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().revoked_tokens, 2);
+    for (const token of tokens) assert.equal(await status(token), 401);
+    assert.equal(await status(othersToken), 200);
+    assert.equal(await status({ cookie: session.cookie }), 200);
+    const listed = await inject({ method: 'GET', url: '/rest/v1/tokens', headers: { cookie: session.cookie } });
+    assert.ok(listed.json().every((t: { revoked_at: string | null }) => t.revoked_at !== null));
+  });
+
+  test('a password reset by staff always revokes the user\'s tokens and ends their sessions', async () => {
+    const staff = await login(server.app, 'staffer');
+    const gina = await makeUser(server.platform, 'gina');
+    const session = await login(server.app, 'gina');
+    const token = await bearer(server.platform, gina);
+    const renamed = await inject({ method: 'PATCH', url: `/rest/v1/users/${gina.id}`, headers: staff.headers, payload: { full_name: 'Gina G' } });
+    assert.equal(renamed.statusCode, 200);
+    assert.equal(await status(token), 200, 'other changes leave tokens alone');
+    const reset = await inject({ method: 'PATCH', url: `/rest/v1/users/${gina.id}`, headers: staff.headers, payload: { password: 'gina-new' } });
+    assert.equal(reset.statusCode, 200);
+    assert.equal(await status(token), 401);
+    assert.equal(await status({ cookie: session.cookie }), 401);
+    await login(server.app, 'gina', 'gina-new');
+  });
+
+  test('the OpenAPI document describes revoke_tokens', async () => {
+    const document = (await inject({ method: 'GET', url: '/rest/openapi.json' })).json();
+    const body = document.paths['/rest/v1/auth/password'].post.requestBody.content['application/json'].schema;
+    assert.equal(body.properties.revoke_tokens.type, 'boolean');
+    assert.match(body.properties.revoke_tokens.description, /revoke/i);
   });
 
   test('passwords are stored with scrypt, salted', async () => {

@@ -11,7 +11,7 @@ import { actingUser } from './policy.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import type { RateRule, RateTake } from '../rate-limit.ts';
 import {
-  ErrorOut, IdParams, LoginIn, PageQuery, PasswordChangeIn, TokenIn, TokenOut, UserIn, UserOut, UserPatch, tokenOut, userOut,
+  ErrorOut, IdParams, LoginIn, PageQuery, PasswordChangeIn, PasswordChangeOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch, tokenOut, userOut,
 } from './schemas.ts';
 
 const tags = ['accounts'];
@@ -99,15 +99,20 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
 
   app.post('/auth/password', {
     config: user,
-    schema: { tags, summary: 'Change your own password (ends your other sessions)', body: PasswordChangeIn, response: { 200: Type.Object({ detail: Type.String() }) } },
-  }, async (request, reply) => {
+    schema: {
+      tags, summary: 'Change your own password: ends your other sessions, keeps this one; revokes your API tokens on request',
+      body: PasswordChangeIn, response: { 200: PasswordChangeOut, 400: ErrorOut },
+    },
+  }, async (request) => {
     const me = actingUser(request);
     const found = await users.passwordHash(me.username);
     if (!(await verifyPassword(request.body.current_password, found?.hash ?? null))) throw badRequest('Current password is wrong.', { current_password: ['is wrong'] });
     await users.update(me.id, { password: request.body.new_password });
-    await sessions.destroyAllFor(me.id);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { detail: 'Password changed; log in again.' };
+    const principal = request.principal;
+    await sessions.destroyAllFor(me.id, principal.kind === 'user' && principal.via === 'session' ? principal.sessionId : undefined);
+    const revoked = request.body.revoke_tokens ? await tokens.revokeAllFor(me.id) : 0;
+    const tokensNote = request.body.revoke_tokens ? ` ${revoked} API token(s) revoked.` : ' Your API tokens still work.';
+    return { detail: `Password changed; your other sessions have ended.${tokensNote}`, revoked_tokens: revoked };
   });
 
   // Tokens are managed from a login session (or the command line), never by another token,
@@ -169,13 +174,18 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
 
   app.patch('/users/:id', {
     config: staff,
-    schema: { tags, summary: 'Change a user (staff); deactivating ends their sessions', params: IdParams, body: UserPatch, response: { 200: UserOut, 404: ErrorOut } },
+    schema: {
+      tags, summary: 'Change a user (staff); deactivating ends their sessions, a new password also revokes their API tokens',
+      params: IdParams, body: UserPatch, response: { 200: UserOut, 404: ErrorOut },
+    },
   }, async (request: FastifyRequest<{ Params: { id: number }; Body: Record<string, any> }>, _reply: FastifyReply) => {
     const body = request.body;
     const updated = await users.update(request.params.id, {
       fullName: body.full_name, email: body.email, isStaff: body.is_staff, isActive: body.is_active, password: body.password,
     });
     if (!updated.isActive || body.password !== undefined) await sessions.destroyAllFor(updated.id);
+    // A reset by staff means the old password may be known to someone else: so may the tokens.
+    if (body.password !== undefined) await tokens.revokeAllFor(updated.id);
     return userOut(updated);
   });
 }

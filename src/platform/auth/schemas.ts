@@ -38,7 +38,16 @@ export const LoginIn = Type.Object({
 export const PasswordChangeIn = Type.Object({
   current_password: Type.String({ maxLength: 1024 }),
   new_password: Type.String({ minLength: 4, maxLength: 1024 }),
+  revoke_tokens: Type.Boolean({
+    default: false,
+    description: 'Also revoke every API token of yours (as after a leak). Tokens otherwise keep working.',
+  }),
 }, { additionalProperties: false });
+
+export const PasswordChangeOut = Type.Object({
+  detail: Type.String(),
+  revoked_tokens: Type.Integer({ description: 'How many API tokens were revoked.' }),
+});
 
 export const TokenIn = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),

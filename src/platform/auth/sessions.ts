@@ -58,8 +58,11 @@ export class SessionStore {
     await this.db.deleteFrom('login_sessions').where('id', '=', fingerprint(cookieValue)).execute();
   }
 
-  async destroyAllFor(userId: number): Promise<void> {
-    await this.db.deleteFrom('login_sessions').where('user_id', '=', userId).execute();
+  /** Ends every session of the user, except the one given (the session making the change). */
+  async destroyAllFor(userId: number, except?: string): Promise<void> {
+    let query = this.db.deleteFrom('login_sessions').where('user_id', '=', userId);
+    if (except !== undefined) query = query.where('id', '!=', except);
+    await query.execute();
   }
 
   async purgeExpired(): Promise<number> {

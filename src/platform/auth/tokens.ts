@@ -81,6 +81,13 @@ export class TokenStore {
     return rows.map(toApiToken);
   }
 
+  /** Revokes every live token of the user (after a password reset); returns how many. */
+  async revokeAllFor(userId: number): Promise<number> {
+    const result = await this.db.updateTable('api_tokens').set({ revoked_at: isoNow() })
+      .where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async revoke(userId: number, tokenId: number): Promise<ApiToken> {
     const row = await this.db.updateTable('api_tokens').set({ revoked_at: isoNow() })
       .where('id', '=', tokenId).where('user_id', '=', userId).where('revoked_at', 'is', null)
