@@ -1,13 +1,14 @@
 // How the rest of Lightpath (the LIMS) asks for a key: in this process, or from a standalone
-// `lightpath proxy` over HTTP. Either way any failure is DataProxyUnavailable, which the MxDC
-// routes answer as MxLIVE did (500 "Unable to create SecurePath").
+// `lightpath proxy` over HTTP. A path outside the data roots gets no key (null, D13); any failure
+// is DataProxyUnavailable, which the MxDC routes answer as MxLIVE did (500 "Unable to create
+// SecurePath"), or 400 when the path itself is unusable.
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/database.ts';
 import { DataProxyService, KEY_PATTERN, PathRefused } from './service.ts';
 
 export interface DataProxyClient {
-  /** A fresh 40-hex key for a directory (relative paths are under the user root). */
-  createKey(path: string): Promise<string>;
+  /** A fresh 40-hex key for a directory (relative paths are under the user root); null outside the roots. */
+  createKey(path: string): Promise<string | null>;
 }
 
 export class DataProxyUnavailable extends Error {
@@ -23,7 +24,7 @@ export const SECRET_HEADER = 'x-lightpath-proxy-secret';
 export class InProcessDataProxyClient implements DataProxyClient {
   constructor(private readonly service: DataProxyService) {}
 
-  async createKey(path: string): Promise<string> {
+  async createKey(path: string): Promise<string | null> {
     try {
       return await this.service.createKey(path);
     } catch (error) {
@@ -41,7 +42,7 @@ export class HttpDataProxyClient implements DataProxyClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async createKey(path: string): Promise<string> {
+  async createKey(path: string): Promise<string | null> {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
     if (this.secret !== null) headers[SECRET_HEADER] = this.secret;
     let response: Response;
@@ -63,7 +64,8 @@ export class HttpDataProxyClient implements DataProxyClient {
       throw new DataProxyUnavailable(`Data proxy answered ${response.status}${detail}`, response.status);
     }
     const key = (body as { key?: unknown })?.key;
-    // The newer MxLIVE proxy answers {"key": null} for a refused path: that is a failure too.
+    // {"key": null}: the path is outside the proxy's data roots (D13), which is not a failure.
+    if (key === null) return null;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new DataProxyUnavailable('Data proxy answered without a valid key', 200);
     return key;
   }

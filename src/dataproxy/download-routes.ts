@@ -16,7 +16,8 @@ import { SECRET_HEADER } from './client.ts';
 import type { DataProxyService } from './service.ts';
 import { existingInside } from './paths.ts';
 import { dataHeaders, sendFile, sendGunzipped } from '../platform/http/send-file.ts';
-import { tarGzStream } from './archive.ts';
+import { holdDirectory, tarGzStream } from './archive.ts';
+import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
 import { sendPlaceholder, snapshotCandidates } from './snapshot.ts';
 import { attachmentDisposition } from './disposition.ts';
 
@@ -40,8 +41,17 @@ export function createKeyCheck(config: Pick<Config, 'dataProxy' | 'trustedNetwor
   };
 }
 
+/** The directory a key serves, else 404 — saying why when it lies outside the data roots (D17). */
+async function keyDirectory(service: DataProxyService, key: string): Promise<{ stored: string; real: string }> {
+  const found = await service.servableDirectory(key);
+  if (found.kind === 'outside') throw notFound(found.detail);
+  if (found.kind === 'none') throw notFound();
+  return found;
+}
+
 export async function localDownloadRoutes(instance: FastifyInstance, service: DataProxyService, config: Config): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const outsideRoots = new OutsideRootsWarnings(instance.log);
 
   app.post('/download/data/create/', {
     config: { access: { allow: 'custom', check: createKeyCheck(config) } },
@@ -50,14 +60,18 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
       // MxLIVE posts a form; the newer proxy's clients post JSON: both carry "path".
       body: Type.Object({ path: Type.String({ minLength: 1, maxLength: 4096 }) }),
     },
-  }, async (request) => ({ key: await service.createKey(request.body.path) }));
+  }, async (request) => {
+    // Outside the data roots: {"key": null} (D13), and the operator is told once per directory.
+    const key = await service.createKey(request.body.path);
+    if (key === null) outsideRoots.note(request.body.path);
+    return { key };
+  });
 
   app.route({
     method: GET_AND_HEAD, url: '/download/files/raw/:key/*', config: publicAccess, schema: { hide: true },
     handler: async (request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) => {
       const { key, '*': relative } = request.params;
-      const dir = await service.servableDirectory(key);
-      if (dir === null) throw notFound();
+      const dir = await keyDirectory(service, key);
       const file = await existingInside(dir.real, relative);
       if (file !== null) {
         if (await sendFile(request, reply, file, relative)) return reply;
@@ -76,11 +90,13 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
       const { key, name } = request.params;
       // The URL name is only the download name; it may not contain dots (as in MxLIVE's URL pattern).
       if (!ARCHIVE_NAME.test(name)) throw notFound();
-      const dir = await service.servableDirectory(key);
-      if (dir === null) throw notFound();
-      dataHeaders(reply).header('content-type', 'application/x-gzip').header('content-disposition', attachmentDisposition(name));
-      if (request.method === 'HEAD') return reply.send();
-      return reply.send(tarGzStream(dir.real, path.basename(dir.stored) || 'data', request.log));
+      const dir = await keyDirectory(service, key);
+      // Held open from here on, so the walk starts from the very directory that was checked.
+      const top = request.method === 'HEAD' ? null : await holdDirectory(dir.real, dir.real, dir.real);
+      if (request.method !== 'HEAD' && top === null) throw notFound();
+      dataHeaders(reply, 'application/x-gzip').header('content-disposition', attachmentDisposition(name));
+      if (top === null) return reply.send();
+      return reply.send(tarGzStream(top, path.basename(dir.stored) || 'data', request.log));
     },
   });
 
@@ -89,7 +105,7 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
     handler: async (request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) => {
       const { key, '*': relative } = request.params;
       const dir = await service.servableDirectory(key);
-      if (dir !== null) {
+      if (dir.kind === 'directory') {
         for (const candidate of snapshotCandidates(relative)) {
           const file = await existingInside(dir.real, candidate);
           if (file !== null && await sendFile(request, reply, file, candidate)) return reply;

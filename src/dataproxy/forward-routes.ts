@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../platform/http/errors.ts';
+import type { DataProxyService } from './service.ts';
 
 /** Headers of the proxy's answer that matter to the client; hop-by-hop ones are left behind. */
 const PASSED_BACK = [
@@ -14,7 +15,7 @@ const PASSED_BACK = [
 ];
 const CONNECT_TIMEOUT_MS = 30_000;
 
-export async function forwardDownloadRoutes(app: FastifyInstance, proxyUrl: string): Promise<void> {
+export async function forwardDownloadRoutes(app: FastifyInstance, proxyUrl: string, service: DataProxyService): Promise<void> {
   const base = new URL(proxyUrl);
   const filesPrefix = `${base.pathname.replace(/\/+$/, '')}/files/`;
 
@@ -26,6 +27,10 @@ export async function forwardDownloadRoutes(app: FastifyInstance, proxyUrl: stri
       const target = new URL(proxyUrl + rest);
       // URL parsing folds "." and ".." segments (also %2e%2e): whatever leaves /files/ is not ours to ask.
       if (target.origin !== base.origin || !target.pathname.startsWith(filesPrefix)) throw notFound();
+      // Keys without files (D17) live in this server's database: the proxy has never heard of them.
+      const key = target.pathname.slice(filesPrefix.length).split('/')[1] ?? '';
+      const withoutFiles = await service.withoutFiles(key);
+      if (withoutFiles !== null) throw notFound(withoutFiles);
 
       const abort = new AbortController();
       reply.raw.on('close', () => abort.abort());

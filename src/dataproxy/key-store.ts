@@ -7,17 +7,19 @@ export interface ProxyKey {
   path: string;
   createdAt: string;
   revokedAt: string | null;
+  /** The path was outside the data roots when the key was asked for: it serves nothing (D17). */
+  outsideRoots: boolean;
 }
 
 function toProxyKey(row: ProxyKeysTable): ProxyKey {
-  return { key: row.key, path: row.path, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return { key: row.key, path: row.path, createdAt: row.created_at, revokedAt: row.revoked_at, outsideRoots: Boolean(row.outside_roots) };
 }
 
 export class ProxyKeyStore {
   constructor(private readonly db: Db) {}
 
-  async insert(key: string, directory: string): Promise<ProxyKey> {
-    const row: ProxyKeysTable = { key, path: directory, created_at: new Date().toISOString(), revoked_at: null };
+  async insert(key: string, directory: string, outsideRoots = false): Promise<ProxyKey> {
+    const row: ProxyKeysTable = { key, path: directory, created_at: new Date().toISOString(), revoked_at: null, outside_roots: outsideRoots };
     await this.db.insertInto('proxy_keys').values(row).execute();
     return toProxyKey(row);
   }

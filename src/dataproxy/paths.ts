@@ -4,12 +4,9 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 
 import { isMissing } from '../platform/storage/fs-errors.ts';
+import { isInside } from '../platform/storage/descriptor-paths.ts';
 
-export { isMissing };
-
-export function isInside(parent: string, candidate: string): boolean {
-  return candidate === parent || candidate.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
-}
+export { isInside, isMissing };
 
 export async function realpathOrNull(target: string): Promise<string | null> {
   try {

@@ -11,6 +11,6 @@ export async function registerDataProxy(app: FastifyInstance, platform: Platform
   const { config } = platform;
   const service = new DataProxyService(platform.db, config.dataProxy);
   if (config.dataProxy.url === null) await localDownloadRoutes(app, service, config);
-  else await forwardDownloadRoutes(app, config.dataProxy.url);
+  else await forwardDownloadRoutes(app, config.dataProxy.url, service);
   await app.register(async (rest) => proxyKeyRoutes(rest, service), { prefix: restPrefix });
 }

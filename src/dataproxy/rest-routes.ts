@@ -12,12 +12,13 @@ const ProxyKeyOut = Type.Object({
   path: Type.String({ description: 'The directory the key hands out.' }),
   created_at: Type.String({ format: 'date-time' }),
   revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  outside_roots: Type.Boolean({ description: 'The path was outside the data roots when the key was asked for: the key serves no files, and its URLs answer 404 saying so.' }),
 }, { $id: 'ProxyKey' });
 
 const ErrorOut = Type.Object({ detail: Type.String() });
 
 function proxyKeyOut(key: ProxyKey) {
-  return { key: key.key, path: key.path, created_at: key.createdAt, revoked_at: key.revokedAt };
+  return { key: key.key, path: key.path, created_at: key.createdAt, revoked_at: key.revokedAt, outside_roots: key.outsideRoots };
 }
 
 export async function proxyKeyRoutes(instance: FastifyInstance, service: DataProxyService): Promise<void> {

@@ -18,5 +18,5 @@ export function snapshotCandidates(relative: string): string[] {
 
 export function sendPlaceholder(reply: FastifyReply): FastifyReply {
   // Not cached: the real snapshot may be written a moment later.
-  return dataHeaders(reply).code(200).header('content-type', 'image/png').header('cache-control', 'no-store').send(PLACEHOLDER);
+  return dataHeaders(reply, 'image/png').code(200).header('cache-control', 'no-store').send(PLACEHOLDER);
 }

@@ -1,4 +1,5 @@
 // Tables of the Data Proxy.
+import type { DbBoolean } from '../platform/db/schema.ts';
 
 /** One key per `data/create/` call: the key is a bearer secret for the directory at `path`. */
 export interface ProxyKeysTable {
@@ -6,6 +7,8 @@ export interface ProxyKeysTable {
   path: string; // absolute and normalised; confined again to the data roots on every use
   created_at: string;
   revoked_at: string | null;
+  /** Decision D17: the path was outside the data roots, so the key only records it and serves nothing. */
+  outside_roots: DbBoolean;
 }
 
 export interface DataProxyTables {

@@ -50,11 +50,11 @@ describe('data proxy: creating keys', () => {
     assert.equal(await storedPath(response.json().key), path.join(tree.userRoot, 'bob', 'CMCFID-2'));
   });
 
-  test('paths outside the roots are refused with 400 {"detail"}', async () => {
+  test('paths outside the roots answer 200 {"key": null}, as the newer MxLIVE proxy does (D13), and store nothing', async () => {
     for (const refused of [tree.outside, '/etc', 'bob/../../../outside', path.join(tree.userRoot, 'sneaky'), path.join(tree.userRoot, 'sneaky', 'new-dir')]) {
       const response = await server.app.inject({ method: 'POST', url: URL_CREATE, ...form({ path: refused }) });
-      assert.equal(response.statusCode, 400, `${refused}: ${response.body}`);
-      assert.match(response.json().detail, /outside the data roots/);
+      assert.equal(response.statusCode, 200, `${refused}: ${response.body}`);
+      assert.deepEqual(response.json(), { key: null });
     }
     const count = await server.platform.db.selectFrom('proxy_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('path', 'like', `%outside%`).executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 0, 'no key was stored for a refused path');
@@ -134,19 +134,20 @@ describe('data proxy: who may create keys', () => {
 });
 
 describe('data proxy: configuration limits', () => {
-  test('without a user root relative paths are refused, without roots everything is', async () => {
+  test('without a user root relative paths get no key, without roots nothing does', async () => {
     const tree = makeDataTree();
     const noUserRoot = await startTestServer({ env: { LIGHTPATH_DATA_ROOTS: tree.root } });
     const noRoots = await startTestServer();
     try {
       const relative = await noUserRoot.app.inject({ method: 'POST', url: URL_CREATE, ...form({ path: 'bob/CMCFID-1' }) });
-      assert.equal(relative.statusCode, 400);
-      assert.match(relative.json().detail, /LIGHTPATH_DATA_USER_ROOT/);
+      assert.equal(relative.statusCode, 200);
+      assert.deepEqual(relative.json(), { key: null });
       const absolute = await noUserRoot.app.inject({ method: 'POST', url: URL_CREATE, ...form({ path: tree.session }) });
       assert.equal(absolute.statusCode, 200);
+      assert.match(absolute.json().key, /^[0-9a-f]{40}$/);
       const none = await noRoots.app.inject({ method: 'POST', url: URL_CREATE, ...form({ path: tree.session }) });
-      assert.equal(none.statusCode, 400);
-      assert.match(none.json().detail, /No data roots/);
+      assert.equal(none.statusCode, 200);
+      assert.deepEqual(none.json(), { key: null });
     } finally {
       await noUserRoot.close();
       await noRoots.close();

@@ -78,7 +78,7 @@ describe('lightpath proxy, called by the main server over HTTP', () => {
   test('the main server\'s client gets keys from the proxy process', async () => {
     const client = createDataProxyClient(main.platform);
     assert.ok(client instanceof HttpDataProxyClient);
-    key = await client.createKey('bob/CMCFID-1');
+    key = (await client.createKey('bob/CMCFID-1'))!;
     assert.match(key, /^[0-9a-f]{40}$/);
     assert.notEqual(await client.createKey('bob/CMCFID-1'), key, 'a fresh key per call');
     // The key lives in the proxy's own database, not the main server's.
@@ -86,20 +86,25 @@ describe('lightpath proxy, called by the main server over HTTP', () => {
     assert.equal(local, undefined);
   });
 
-  test('refusals and failures reach the caller as DataProxyUnavailable', async () => {
+  test('a path outside the roots gets no key (null); failures reach the caller as DataProxyUnavailable', async () => {
     const client = new HttpDataProxyClient(proxyBase, SECRET);
-    await rejectsUnavailable(client.createKey(tree.outside), 400, /answered 400: .*outside the data roots/);
+    assert.equal(await client.createKey(tree.outside), null);
+    await rejectsUnavailable(client.createKey('bob/\0x'), 400, /answered 400: .*not a valid file system path/);
     await rejectsUnavailable(new HttpDataProxyClient(proxyBase, `${SECRET}-wrong`).createKey('bob/CMCFID-1'), 403, /answered 403: Wrong data proxy secret/);
     await rejectsUnavailable(new HttpDataProxyClient(proxyBase, null).createKey('bob/CMCFID-1'), 403, /answered 403/);
     await rejectsUnavailable(new HttpDataProxyClient(`http://127.0.0.1:${await freePort()}/download`, SECRET).createKey('x'), null, /unreachable: ECONNREFUSED/);
   });
 
-  test('a proxy answering {"key": null} (the newer MxLIVE proxy) is a failure, not a key', async () => {
-    const fake = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"key": null}'));
+  test('a proxy answering {"key": null} (the newer MxLIVE proxy) means no key; a key that is no key is a failure', async () => {
+    let answer = '{"key": null}';
+    const fake = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(answer));
     await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = fake.address() as { port: number };
-      await rejectsUnavailable(new HttpDataProxyClient(`http://127.0.0.1:${port}/download`, SECRET).createKey('bob/x'), 200, /without a valid key/);
+      const client = new HttpDataProxyClient(`http://127.0.0.1:${port}/download`, SECRET);
+      assert.equal(await client.createKey('bob/x'), null);
+      answer = '{"key": "../../etc"}';
+      await rejectsUnavailable(client.createKey('bob/x'), 200, /without a valid key/);
     } finally {
       fake.close();
     }
@@ -189,7 +194,7 @@ describe('in-process Data Proxy client', () => {
     const key = await client.createKey('bob/CMCFID-1');
     const served = await server.app.inject({ method: 'GET', url: `/download/files/raw/${key}/scan.xdi` });
     assert.equal(served.statusCode, 200);
-    await rejectsUnavailable(client.createKey('/etc'), 400, /outside the data roots/);
+    assert.equal(await client.createKey('/etc'), null);
   });
 });
 

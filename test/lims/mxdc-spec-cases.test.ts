@@ -364,10 +364,13 @@ describe('MxLIVE v2 spec cases', () => {
       assert.equal(original.project_id, (await dataset(first.body.id)).project_id);
       assert.equal((await dataset(theft.body.id)).name, 'stolen');
     });
-    test('a directory outside the data roots is a proxy failure (D13)', async () => {
+    test('a directory outside the data roots is recorded without files (D17): 200, and its links say why', async () => {
       const reply = await alice.addData('BL-SAM', payload('/etc'));
-      assert.equal(reply.status, 500);
-      assert.deepEqual(reply.body, { detail: 'Unable to create SecurePath' });
+      assert.equal(reply.status, 200, reply.text);
+      const key = (await dataset(reply.body.id)).proxy_key;
+      const link = await fetch(`${facility.baseUrl}/download/files/archive/${key}/etc.tar.gz`);
+      assert.equal(link.status, 404);
+      assert.match(((await link.json()) as { detail: string }).detail, /\/etc was outside the configured data roots.*LIGHTPATH_DATA_ROOTS/);
     });
   });
 

@@ -6,8 +6,8 @@ import type { Platform } from '../../platform/context.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { clientAddress } from '../../platform/http/client-address.ts';
 import { isStoredId } from '../../platform/db/column-types.ts';
-import { createDataProxyClient, DataProxyUnavailable } from '../../dataproxy/client.ts';
-import type { DataProxyClient } from '../../dataproxy/client.ts';
+import { DataProxyUnavailable } from '../../dataproxy/client.ts';
+import { createRecordKeys } from '../../dataproxy/record-keys.ts';
 import { ProjectRepository } from '../projects.ts';
 import type { Project } from '../projects.ts';
 import { activeAutomounterContainer, beamlineByAcronym } from '../beamlines.ts';
@@ -36,7 +36,7 @@ type Params = { token: string; beamline: string; session: string; username: stri
 export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): Promise<void> {
   const { db, config } = platform;
   const projects = new ProjectRepository(db);
-  const proxy: DataProxyClient = createDataProxyClient(platform);
+  const recordKeys = createRecordKeys(platform);
   const signed = { access: mxdcSigned({ config, projects }) };
   const trusted = { access: trustedNetworkOnly(config) };
   const hidden = { hide: true };
@@ -53,10 +53,12 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
     if (!found) throw notFound(`Unknown beamline "${acronym}".`);
     return found;
   };
+  // A directory outside the data roots still gets a (file-less) key: it never fails MxDC (D17).
   const proxyKey = async (path: string): Promise<string> => {
     try {
-      return await proxy.createKey(path);
+      return await recordKeys.keyFor(path);
     } catch (error) {
+      if (error instanceof DataProxyUnavailable && error.status === 400) throw badRequest(`The directory cannot be used: ${error.message}`);
       if (error instanceof DataProxyUnavailable) {
         platform.log.warn({ err: error, path }, 'data proxy refused or failed');
         throw new HttpError(500, 'Unable to create SecurePath');

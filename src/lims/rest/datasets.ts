@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
+import { WithoutFiles, filesCondition } from './files-filter.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, isoBound, user } from './common.ts';
 
 const DatasetOut = Type.Object({
@@ -75,6 +76,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
         type: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,20}$', description: 'A data type acronym, e.g. DATA.' })),
         created_after: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after this time.' })),
         created_before: Type.Optional(Type.String({ format: 'date-time', description: 'Created before this time.' })),
+        without_files: WithoutFiles,
       }),
       response: { 200: Page(DatasetOut), 400: ErrorOut },
     },
@@ -89,6 +91,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     // Stored times are ISO-8601 UTC text, so the bounds are normalised to the same form to compare.
     if (q.created_after !== undefined) query = query.where('d.created_at', '>=', isoBound(q.created_after, 'created_after'));
     if (q.created_before !== undefined) query = query.where('d.created_at', '<', isoBound(q.created_before, 'created_before'));
+    if (q.without_files !== undefined) query = query.where(filesCondition('d.proxy_key', q.without_files));
     const page = await fetchPage(query, q);
     return { count: page.count, results: page.rows.map(datasetOut) };
   });

@@ -8,6 +8,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { humanizeSeconds } from '../compat/humanize.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
+import { WithoutFiles, filesCondition } from './files-filter.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
 const StretchOut = Type.Object({ id: Type.Integer(), started_at: Timestamp, ended_at: Nullable(Timestamp) });
@@ -63,7 +64,7 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'Beamline sessions, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ beamline: Type.Optional(Id), project: Type.Optional(Id) }),
+      querystring: ListQuery({ beamline: Type.Optional(Id), project: Type.Optional(Id), without_files: WithoutFiles }),
       response: { 200: Page(SessionOut), 400: ErrorOut },
     },
   }, async (request) => {
@@ -71,6 +72,7 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     let query = sessionQuery(db, actorOf(request)).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc');
     if (beamline !== undefined) query = query.where('s.beamline_id', '=', beamline);
     if (project !== undefined) query = query.where('s.project_id', '=', project);
+    if (request.query.without_files !== undefined) query = query.where(filesCondition('s.proxy_key', request.query.without_files));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: await withStretches(db, page.rows) };
   });

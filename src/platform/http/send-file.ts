@@ -1,5 +1,7 @@
 // Streams one file from disk: whole or a single byte range, or a .gz file decompressed on the fly.
-// The caller has already confined the path; nothing here is buffered whole.
+// The caller has already confined the path; the opened descriptor is checked to be that very file
+// before a byte is sent (a directory on the way may have been swapped for a symlink meanwhile).
+// Nothing here is buffered whole.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import zlib from 'node:zlib';
@@ -7,10 +9,25 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseRange } from './byte-range.ts';
 import { contentTypeFor } from './content-types.ts';
 import { isMissing } from '../storage/fs-errors.ts';
+import { openedInside } from '../storage/descriptor-paths.ts';
+
+/** Everything but pictures and sound: a sandbox with no origin, where nothing can run or load. */
+const SANDBOXED = "sandbox; default-src 'none'";
+// Pictures, video and sound opened directly: a browser's own viewer or player shows them, loading
+// only the file itself. No sandbox, because its opaque origin makes Chromium refuse the video; no
+// script can run either way (default-src 'none'). SVG is a document that can run script: sandboxed.
+const VIEWABLE = "default-src 'none'; img-src 'self'; media-src 'self'";
+
+export function securityPolicyFor(contentType: string): string {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type.endsWith('+xml')) return SANDBOXED;
+  return /^(image|video|audio)\//.test(type) ? VIEWABLE : SANDBOXED;
+}
 
 /** Headers on every data file handed out: files are data, never active content on our origin. */
-export function dataHeaders(reply: FastifyReply): FastifyReply {
-  return reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "sandbox; default-src 'none'");
+export function dataHeaders(reply: FastifyReply, contentType = 'application/octet-stream'): FastifyReply {
+  return reply.header('x-content-type-options', 'nosniff').header('content-security-policy', securityPolicyFor(contentType))
+    .header('content-type', contentType);
 }
 
 async function openRegularFile(realPath: string): Promise<{ handle: fsp.FileHandle; size: number; modified: Date } | null> {
@@ -23,7 +40,7 @@ async function openRegularFile(realPath: string): Promise<{ handle: fsp.FileHand
     throw error;
   }
   const info = await handle.stat();
-  if (!info.isFile()) {
+  if (!info.isFile() || !(await openedInside(handle, realPath, realPath))) {
     await handle.close();
     return null;
   }
@@ -38,7 +55,7 @@ export async function sendFile(request: FastifyRequest, reply: FastifyReply, rea
   const opened = await openRegularFile(realPath);
   if (opened === null) return false;
   const { handle, size, modified } = opened;
-  dataHeaders(reply).header('content-type', contentTypeFor(typeName)).header('accept-ranges', 'bytes').header('last-modified', modified.toUTCString());
+  dataHeaders(reply, contentTypeFor(typeName)).header('accept-ranges', 'bytes').header('last-modified', modified.toUTCString());
   const range = parseRange(request.headers.range, size);
   if (range.kind === 'unsatisfiable') {
     await handle.close();
@@ -62,7 +79,7 @@ export async function sendFile(request: FastifyRequest, reply: FastifyReply, rea
 export async function sendGunzipped(request: FastifyRequest, reply: FastifyReply, realGzPath: string, typeName: string): Promise<boolean> {
   const opened = await openRegularFile(realGzPath);
   if (opened === null) return false;
-  dataHeaders(reply).header('content-type', contentTypeFor(typeName)).header('accept-ranges', 'none')
+  dataHeaders(reply, contentTypeFor(typeName)).header('accept-ranges', 'none')
     .header('last-modified', opened.modified.toUTCString());
   if (request.method === 'HEAD') {
     await opened.handle.close();

@@ -1,6 +1,7 @@
 // A file store in a directory on this machine (or a shared filesystem mounted on every machine).
 // Writes go to a temporary file that is renamed into place, so readers never see half a file.
-// Paths are confined twice: by key shape, and by resolving symlinks before any read or write.
+// Paths are confined by key shape, and by resolving symlinks before any read or write; a file
+// opened for reading is checked again by its descriptor.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { checkKey, StoragePathError } from './file-store.ts';
 import { isPartialName, partialPath, removeAbandonedPartials } from './partial-files.ts';
 import type { ByteRange, FileStore, StoredFileInfo } from './file-store.ts';
+import { isInside, openedInside } from './descriptor-paths.ts';
 
 export class LocalFileStore implements FileStore {
   private realRoot: string | null = null;
@@ -23,10 +25,6 @@ export class LocalFileStore implements FileStore {
     return this.realRoot;
   }
 
-  private inside(root: string, candidate: string): boolean {
-    return candidate === root || candidate.startsWith(root + path.sep);
-  }
-
   /** The absolute path for a key, after checking that no symlink on the way leads outside the root. */
   private async resolve(key: string): Promise<string> {
     const root = await this.rootPath();
@@ -36,7 +34,7 @@ export class LocalFileStore implements FileStore {
     for (;;) {
       try {
         const real = await fsp.realpath(existing);
-        if (!this.inside(root, real)) throw new StoragePathError(`file key "${key}" leads outside the store`);
+        if (!isInside(root, real)) throw new StoragePathError(`file key "${key}" leads outside the store`);
         return existing === target ? real : path.join(real, path.relative(existing, target));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -69,6 +67,11 @@ export class LocalFileStore implements FileStore {
     if (!info.isFile()) {
       await handle.close();
       throw Object.assign(new Error(`"${key}" is not a file`), { code: 'EISDIR' });
+    }
+    // The path was checked before it was opened; a directory swapped for a symlink in between is caught here.
+    if (!(await openedInside(handle, await this.rootPath(), target))) {
+      await handle.close();
+      throw new StoragePathError(`file key "${key}" leads outside the store`);
     }
     return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
   }
