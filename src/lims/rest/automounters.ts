@@ -10,6 +10,7 @@ import {
 } from '../automounters.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff } from './common.ts';
 import { loadHistoryQuery } from './containers.ts';
+import { Ref, refIds } from './filters.ts';
 import { BeamlineRules, ContainerRules } from '../field-rules.ts';
 
 const LoadedOut = Type.Object({
@@ -90,10 +91,10 @@ export async function automounterRoutes(instance: FastifyInstance, platform: Pla
 
   app.get('/automounters', {
     config: staff,
-    schema: { tags, summary: 'Automounters (staff)', querystring: ListQuery({ beamline: Type.Optional(Id) }), response: { 200: Page(AutomounterOut), 400: ErrorOut } },
+    schema: { tags, summary: 'Automounters (staff)', querystring: ListQuery({ beamline: Ref('beamline', 'beamline') }), response: { 200: Page(AutomounterOut), 400: ErrorOut } },
   }, async (request) => {
     let query = automounterQuery(db).orderBy('b.acronym').orderBy('a.id');
-    if (request.query.beamline !== undefined) query = query.where('a.beamline_id', '=', request.query.beamline);
+    if (request.query.beamline !== undefined) query = query.where('a.beamline_id', 'in', refIds(db, 'beamline', request.query.beamline));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows.map(automounterOut) };
   });

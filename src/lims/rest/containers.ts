@@ -8,12 +8,13 @@ import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import {
-  createContainer, deleteContainer, placeContainer, removeContainer, resolveContainerType, updateContainer, visibleContainer,
+  createContainer, deleteContainer, placeContainer, removeContainer, updateContainer, visibleContainer,
 } from '../containers.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
 import { ContainerRules, TransitState } from '../field-rules.ts';
+import { Ref, refIds } from './filters.ts';
 
 const ContainerOut = Type.Object({
   id: Type.Integer(),
@@ -89,22 +90,19 @@ export async function containerRoutes(instance: FastifyInstance, platform: Platf
     schema: {
       tags, summary: 'Containers of your project (staff: of every project; automounters are under /automounters)',
       querystring: ListQuery({
-        shipment: Type.Optional(Id), state: Type.Optional(TransitState), project: Type.Optional(Id), parent: Type.Optional(Id),
-        type: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A container type name or id.' })),
+        shipment: Ref('shipment', 'shipment'), state: Type.Optional(TransitState), project: Ref('project', 'project'),
+        parent: Ref('container it sits in', 'container'), type: Ref('container type', 'containerType'),
       }),
       response: { 200: Page(ContainerOut), 400: ErrorOut },
     },
   }, async (request) => {
     const { shipment, state, project, parent, type } = request.query;
     let query = containerQuery(db, actorOf(request)).where('containers.project_id', 'is not', null).orderBy('containers.id');
-    if (shipment !== undefined) query = query.where('containers.shipment_id', '=', shipment);
+    if (shipment !== undefined) query = query.where('containers.shipment_id', 'in', refIds(db, 'shipment', shipment));
     if (state !== undefined) query = query.where('containers.state', '=', state as never);
-    if (project !== undefined) query = query.where('containers.project_id', '=', project);
-    if (parent !== undefined) query = query.where('containers.parent_id', '=', parent);
-    if (type !== undefined) {
-      const found = await resolveContainerType(db, /^\d{1,9}$/.test(type) ? Number(type) : type);
-      query = query.where('containers.container_type_id', '=', found.id);
-    }
+    if (project !== undefined) query = query.where('containers.project_id', 'in', refIds(db, 'project', project));
+    if (parent !== undefined) query = query.where('containers.parent_id', 'in', refIds(db, 'container', parent));
+    if (type !== undefined) query = query.where('containers.container_type_id', 'in', refIds(db, 'containerType', type));
     return fetchPage(query, request.query).then((page) => ({ count: page.count, results: page.rows }));
   });
 

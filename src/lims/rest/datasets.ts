@@ -7,9 +7,10 @@ import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { ownedBy } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { WithoutFiles, filesCondition } from './files-filter.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, isoBound, user } from './common.ts';
+import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, isoBound, user } from './common.ts';
 
 const DatasetOut = Type.Object({
   id: Type.Integer(),
@@ -72,7 +73,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     schema: {
       tags, summary: 'Datasets, newest first: your project\'s, or every project\'s for staff',
       querystring: ListQuery({
-        session: Type.Optional(Id), sample: Type.Optional(Id), beamline: Type.Optional(Id), project: Type.Optional(Id),
+        session: Ref('session', 'session'), sample: Ref('sample', 'sample'), beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'),
         type: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,20}$', description: 'A data type acronym, e.g. DATA.' })),
         created_after: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after this time.' })),
         created_before: Type.Optional(Type.String({ format: 'date-time', description: 'Created before this time.' })),
@@ -83,10 +84,10 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
   }, async (request) => {
     const q = request.query;
     let query = datasetQuery(db, actorOf(request)).orderBy('d.created_at', 'desc').orderBy('d.id', 'desc');
-    if (q.session !== undefined) query = query.where('d.session_id', '=', q.session);
-    if (q.sample !== undefined) query = query.where('d.sample_id', '=', q.sample);
-    if (q.beamline !== undefined) query = query.where('d.beamline_id', '=', q.beamline);
-    if (q.project !== undefined) query = query.where('d.project_id', '=', q.project);
+    if (q.session !== undefined) query = query.where('d.session_id', 'in', refIds(db, 'session', q.session));
+    if (q.sample !== undefined) query = query.where('d.sample_id', 'in', refIds(db, 'sample', q.sample));
+    if (q.beamline !== undefined) query = query.where('d.beamline_id', 'in', refIds(db, 'beamline', q.beamline));
+    if (q.project !== undefined) query = query.where('d.project_id', 'in', refIds(db, 'project', q.project));
     if (q.type !== undefined) query = query.where('d.data_type_id', '=', (eb) => eb.selectFrom('data_types').select('id').where('acronym', '=', q.type!));
     // Stored times are ISO-8601 UTC text, so the bounds are normalised to the same form to compare.
     if (q.created_after !== undefined) query = query.where('d.created_at', '>=', isoBound(q.created_after, 'created_after'));

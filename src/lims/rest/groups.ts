@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/context.ts';
 import { GroupRules } from '../field-rules.ts';
 import { createGroup, deleteGroup, updateGroup, visibleGroup } from '../groups.ts';
 import { ownedBy } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
 const GroupOut = Type.Object({
@@ -54,14 +55,14 @@ export async function groupRoutes(instance: FastifyInstance, platform: Platform)
     config: user,
     schema: {
       tags, summary: 'Sample groups of your project (staff: every project), by priority',
-      querystring: ListQuery({ shipment: Type.Optional(Id), project: Type.Optional(Id) }),
+      querystring: ListQuery({ shipment: Ref('shipment', 'shipment'), project: Ref('project', 'project') }),
       response: { 200: Page(GroupOut), 400: ErrorOut },
     },
   }, async (request) => {
     const { shipment, project } = request.query;
     let query = db.selectFrom('sample_groups').selectAll().where(ownedBy(actorOf(request), 'sample_groups.project_id')).orderBy('shipment_id').orderBy('priority').orderBy('id');
-    if (shipment !== undefined) query = query.where('shipment_id', '=', shipment);
-    if (project !== undefined) query = query.where('project_id', '=', project);
+    if (shipment !== undefined) query = query.where('shipment_id', 'in', refIds(db, 'shipment', shipment));
+    if (project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows };
   });

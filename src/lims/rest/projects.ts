@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { ProjectDetailRules } from '../field-rules.ts';
 import { createProject, resetProjectKey, updateProject } from '../project-admin.ts';
 import { ownedBy } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
 
@@ -124,13 +125,13 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'The activity log, newest first: your project\'s, or everything for staff',
-      querystring: ListQuery({ project: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }),
+      querystring: ListQuery({ project: Ref('project', 'project') }),
       response: { 200: Page(ActivityOut), 400: ErrorOut },
     },
   }, async (request) => {
     let query = db.selectFrom('activity_log').selectAll().where(ownedBy(actorOf(request), 'activity_log.project_id'))
       .orderBy('created_at', 'desc').orderBy('id', 'desc');
-    if (request.query.project !== undefined) query = query.where('project_id', '=', request.query.project);
+    if (request.query.project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', request.query.project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows };
   });

@@ -6,9 +6,10 @@ import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { ownedBy } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { WithoutFiles, filesCondition } from './files-filter.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import { ErrorOut, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 import { parseJson } from './datasets.ts';
 
 const ReportOut = Type.Object({
@@ -54,15 +55,15 @@ export async function reportRoutes(instance: FastifyInstance, platform: Platform
     config: user,
     schema: {
       tags, summary: 'Analysis reports, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ dataset: Type.Optional(Id), project: Type.Optional(Id), without_files: WithoutFiles }),
+      querystring: ListQuery({ dataset: Ref('dataset', 'dataset'), project: Ref('project', 'project'), without_files: WithoutFiles }),
       response: { 200: Page(ReportOut), 400: ErrorOut },
     },
   }, async (request) => {
     const actor = actorOf(request);
     const { dataset, project } = request.query;
     let query = reportQuery(db, actor).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc');
-    if (dataset !== undefined) query = query.where('r.id', 'in', (eb) => eb.selectFrom('report_datasets').select('report_id').where('dataset_id', '=', dataset));
-    if (project !== undefined) query = query.where('r.project_id', '=', project);
+    if (dataset !== undefined) query = query.where('r.id', 'in', (eb) => eb.selectFrom('report_datasets').select('report_id').where('dataset_id', 'in', refIds(db, 'dataset', dataset)));
+    if (project !== undefined) query = query.where('r.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('r.proxy_key', request.query.without_files));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: (await withDataIds(db, actor, page.rows)).map((r) => r.report) };

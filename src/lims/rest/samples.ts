@@ -10,6 +10,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { SampleRules } from '../field-rules.ts';
 import { createSample, deleteSample, updateSample } from '../samples.ts';
 import { ownedBy } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
@@ -87,7 +88,7 @@ export async function sampleRoutes(instance: FastifyInstance, platform: Platform
     schema: {
       tags, summary: 'Samples of your project (staff: every project), by container and location',
       querystring: ListQuery({
-        container: Type.Optional(Id), group: Type.Optional(Id), project: Type.Optional(Id),
+        container: Ref('container', 'container'), group: Ref('group', 'group'), project: Ref('project', 'project'),
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Names starting with this (case-sensitive).' })),
       }),
       response: { 200: Page(SampleOut), 400: ErrorOut },
@@ -95,9 +96,9 @@ export async function sampleRoutes(instance: FastifyInstance, platform: Platform
   }, async (request) => {
     const { container, group, project, name } = request.query;
     let query = sampleQuery(db, actorOf(request)).orderBy('samples.container_id').orderBy('slot.position').orderBy('samples.id');
-    if (container !== undefined) query = query.where('samples.container_id', '=', container);
-    if (group !== undefined) query = query.where('samples.group_id', '=', group);
-    if (project !== undefined) query = query.where('samples.project_id', '=', project);
+    if (container !== undefined) query = query.where('samples.container_id', 'in', refIds(db, 'container', container));
+    if (group !== undefined) query = query.where('samples.group_id', 'in', refIds(db, 'group', group));
+    if (project !== undefined) query = query.where('samples.project_id', 'in', refIds(db, 'project', project));
     if (name !== undefined) {
       const pattern = prefixPattern(kind, name);
       query = query.where(kind === 'sqlite' ? sql<SqlBool>`samples.name glob ${pattern}` : sql<SqlBool>`samples.name like ${pattern}`);

@@ -7,9 +7,10 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { humanizeSeconds } from '../compat/humanize.ts';
 import { ownedBy } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { WithoutFiles, filesCondition } from './files-filter.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
 const StretchOut = Type.Object({ id: Type.Integer(), started_at: Timestamp, ended_at: Nullable(Timestamp) });
 
@@ -64,14 +65,14 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'Beamline sessions, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ beamline: Type.Optional(Id), project: Type.Optional(Id), without_files: WithoutFiles }),
+      querystring: ListQuery({ beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'), without_files: WithoutFiles }),
       response: { 200: Page(SessionOut), 400: ErrorOut },
     },
   }, async (request) => {
     const { beamline, project } = request.query;
     let query = sessionQuery(db, actorOf(request)).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc');
-    if (beamline !== undefined) query = query.where('s.beamline_id', '=', beamline);
-    if (project !== undefined) query = query.where('s.project_id', '=', project);
+    if (beamline !== undefined) query = query.where('s.beamline_id', 'in', refIds(db, 'beamline', beamline));
+    if (project !== undefined) query = query.where('s.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('s.proxy_key', request.query.without_files));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: await withStretches(db, page.rows) };

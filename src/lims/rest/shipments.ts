@@ -10,6 +10,7 @@ import {
 import type { ShipmentAction } from '../shipments.ts';
 import { ShipmentRules, TransitState } from '../field-rules.ts';
 import { ownedBy, projectForNewRecord } from '../visibility.ts';
+import { Ref, refIds } from './filters.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
 
 const { name: Name, ...Fields } = ShipmentRules;
@@ -64,14 +65,14 @@ export async function shipmentRoutes(instance: FastifyInstance, platform: Platfo
     config: user,
     schema: {
       tags, summary: 'Shipments, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ state: Type.Optional(TransitState), project: Type.Optional(Id) }),
+      querystring: ListQuery({ state: Type.Optional(TransitState), project: Ref('project', 'project') }),
       response: { 200: Page(ShipmentOut), 400: ErrorOut },
     },
   }, async (request) => {
     const { state, project } = request.query;
     let query = db.selectFrom('shipments').selectAll().where(ownedBy(actorOf(request), 'shipments.project_id')).orderBy('created_at', 'desc').orderBy('id', 'desc');
     if (state !== undefined) query = query.where('state', '=', state as never);
-    if (project !== undefined) query = query.where('project_id', '=', project);
+    if (project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows };
   });

@@ -7,6 +7,7 @@ import { addSshKey, deleteSshKey, fingerprint, visibleSshKey } from '../ssh-keys
 import type { SshKey } from '../ssh-keys.ts';
 import { ownedBy, projectForNewRecord } from '../visibility.ts';
 import { ErrorOut, Id, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import { Ref, refIds } from './filters.ts';
 
 const SshKeyOut = Type.Object({
   id: Type.Integer(),
@@ -33,10 +34,10 @@ export async function sshKeyRoutes(instance: FastifyInstance, platform: Platform
 
   app.get('/ssh-keys', {
     config: user,
-    schema: { tags, summary: 'SSH keys: your project\'s, or every project\'s for staff', querystring: ListQuery({ project: Type.Optional(Id) }), response: { 200: Page(SshKeyOut), 400: ErrorOut } },
+    schema: { tags, summary: 'SSH keys: your project\'s, or every project\'s for staff', querystring: ListQuery({ project: Ref('project', 'project') }), response: { 200: Page(SshKeyOut), 400: ErrorOut } },
   }, async (request) => {
     let query = db.selectFrom('ssh_keys').selectAll().where(ownedBy(actorOf(request), 'ssh_keys.project_id')).orderBy('id');
-    if (request.query.project !== undefined) query = query.where('project_id', '=', request.query.project);
+    if (request.query.project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', request.query.project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows.map(sshKeyOut) };
   });

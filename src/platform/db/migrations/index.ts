@@ -9,6 +9,7 @@ import * as observations from './0006_observations.ts';
 import * as limsIndexes from './0007_lims_indexes.ts';
 import * as frameIdentity from './0008_frame_identity.ts';
 import * as productsPerTarget from './0009_products_per_target.ts';
+import * as limsNameFilters from './0010_lims_name_filters.ts';
 import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
 
 export interface Migration {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007_lims_indexes': limsIndexes,
   '0008_frame_identity': frameIdentity,
   '0009_products_per_target': productsPerTarget,
+  '0010_lims_name_filters': limsNameFilters,
   '0011_proxy_keys_without_files': proxyKeysWithoutFiles,
 };
