@@ -17,6 +17,7 @@ import { waitFor } from '../helpers/wait.ts';
 import {
   createDataProxyClient, DataProxyUnavailable, HttpDataProxyClient, InProcessDataProxyClient,
 } from '../../src/dataproxy/client.ts';
+import { createRecordKeys } from '../../src/dataproxy/record-keys.ts';
 import { makeDataTree } from './data-tree.ts';
 import type { DataTree } from './data-tree.ts';
 
@@ -142,6 +143,18 @@ describe('lightpath proxy, called by the main server over HTTP', () => {
     const snapshot = await main.app.inject({ method: 'GET', url: `/download/files/snapshot/${key}/crystal.gif` });
     assert.equal(snapshot.headers['content-type'], 'image/png');
     assert.ok(snapshot.rawPayload.equals(fs.readFileSync(path.join(tree.session, 'crystal.png'))));
+  });
+
+  test('a record outside the proxy\'s roots keeps a key on the main server whose links say why (D17)', async () => {
+    const recordKey = await createRecordKeys(main.platform).keyFor(tree.outside);
+    const local = await main.platform.db.selectFrom('proxy_keys').select(['path', 'outside_roots']).where('key', '=', recordKey).executeTakeFirstOrThrow();
+    assert.equal(local.path, tree.outside);
+    assert.ok(local.outside_roots);
+    for (const url of [`raw/${recordKey}/secret.txt`, `archive/${recordKey}/outside.tar.gz`]) {
+      const response = await main.app.inject({ method: 'GET', url: `/download/files/${url}` });
+      assert.equal(response.statusCode, 404, url);
+      assert.match(response.json().detail, /outside the configured data roots.*LIGHTPATH_DATA_ROOTS/);
+    }
   });
 
   test('escapes are refused through the pass-through as well', async () => {
