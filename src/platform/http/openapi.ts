@@ -4,6 +4,7 @@
 // then offers a field for it ("Authorize") and sends it with each write.
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import type { SwaggerOptions } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CSRF_HEADER } from '../auth/policy.ts';
 import type { Access } from '../auth/policy.ts';
@@ -11,11 +12,14 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const READ_SECURITY = [{ bearer: [] }, { session: [] }];
-export const WRITE_SECURITY = [{ bearer: [] }, { session: [], csrf: [] }];
+type SecurityRequirements = Array<Record<string, string[]>>;
+
+/** Either scheme is enough to read; a write with the cookie also needs the CSRF header. */
+const READ_SECURITY: SecurityRequirements = [{ bearer: [] }, { session: [] }];
+const WRITE_SECURITY: SecurityRequirements = [{ bearer: [] }, { session: [], csrf: [] }];
 
 export async function registerOpenApi(app: FastifyInstance, options: { restPrefix: string; docsPrefix: string; baseUrl: string | null }): Promise<void> {
-  await app.register(swagger, {
+  const document: SwaggerOptions = {
     openapi: {
       info: { title: 'Lightpath', version: '1', description: 'Lightpath\'s own REST API. The MxLIVE v2 and tom_education compatibility APIs are documented in docs/api.md.' },
       servers: options.baseUrl ? [{ url: options.baseUrl }] : [],
@@ -39,7 +43,8 @@ export async function registerOpenApi(app: FastifyInstance, options: { restPrefi
       const writes = methods.some((method) => !READ_METHODS.has(method)) && access?.allow !== 'public';
       return { schema: writes ? { ...(schema ?? {}), security: WRITE_SECURITY } : schema, url };
     },
-  });
+  };
+  await app.register(swagger, document);
   await app.register(swaggerUi, { routePrefix: options.docsPrefix });
   app.get('/rest/openapi.json', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 }
