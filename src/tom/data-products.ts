@@ -37,6 +37,7 @@ export interface NewDataProduct {
   targetIdentifier: string;
   facility: string | null;
   fileName: string;
+  /** Unique within the target; the file name when not given. */
   productId?: string;
   dataProductType: string;
   extraData?: Record<string, unknown>;
@@ -54,7 +55,7 @@ export async function saveDataProduct(db: Db, files: FileStore, input: NewDataPr
   const productId = input.productId ?? input.fileName;
   const duplicate = () => conflict(`A data product "${input.fileName}" already exists for this target.`);
   const clash = await db.selectFrom('data_products').select('id')
-    .where((eb) => eb.or([eb('file_key', '=', fileKey), eb('product_id', '=', productId)])).executeTakeFirst();
+    .where((eb) => eb.or([eb('file_key', '=', fileKey), eb.and([eb('target_id', '=', input.targetId), eb('product_id', '=', productId)])])).executeTakeFirst();
   if (clash) throw duplicate();
   const row = await uniqueOr(() => db.insertInto('data_products').values({
     target_id: input.targetId, observation_id: input.observationId ?? null, product_id: productId, file_key: fileKey,

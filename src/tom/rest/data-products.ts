@@ -13,13 +13,15 @@ import type { DataProductRow } from '../data-products.ts';
 import { visibleTargets } from '../targets.ts';
 import { uploadDataProduct } from '../uploads/upload.ts';
 import { formatBytes, tooLarge } from '../uploads/checked-stream.ts';
+import { guessedType } from '../uploads/claims.ts';
 import { changeableTargets, changeTarget, seeTarget } from './access.ts';
 import { anyone, ErrorOut, errors, fetchPage, IdParams, ListQuery, Page, user } from './common.ts';
 import { DataProductOut, productsOut } from './product-out.ts';
 import { requireJoinableGroup } from './groups.ts';
 
 export const NO_PRODUCT = 'No such data product.';
-const ProductType = Type.Union([...DATA_PRODUCT_TYPES, ''].map((t) => Type.Literal(t)));
+/** A data product type: a built-in one, or "" for none. */
+export const ProductType = Type.Union([...DATA_PRODUCT_TYPES, ''].map((t) => Type.Literal(t)), { description: `one of ${DATA_PRODUCT_TYPES.join(', ')}, or "" for none` });
 
 /** A data product, if the principal may see its target (and change it, when asked: else 403). */
 export async function findProduct(db: Db, request: FastifyRequest, id: number, change: boolean): Promise<DataProductRow> {
@@ -30,13 +32,6 @@ export async function findProduct(db: Db, request: FastifyRequest, id: number, c
   const { may_change, ...product } = found as typeof found & { may_change: unknown };
   if (change && !may_change) throw forbidden('Only the target\'s owner or staff may change its data products.');
   return product;
-}
-
-/** Guesses the type of an upload sent without one: FITS and image files are recognised by name. */
-function guessedType(fileName: string): string {
-  if (/\.(fits|fit|fts)(\.fz|\.gz)?$|\.fz$/i.test(fileName)) return 'fits_file';
-  if (/\.(png|jpe?g|gif|webp)$/i.test(fileName)) return 'image_file';
-  return '';
 }
 
 export async function dataProductRoutes(instance: FastifyInstance, platform: Platform, options: { uploadLimitBytes: number }): Promise<void> {

@@ -9,9 +9,8 @@ import { pipelineRoutes } from './pipelines.ts';
 import { processRoutes } from './processes.ts';
 import { reducedDatumRoutes } from './reduced-datums.ts';
 import { targetRoutes } from './targets.ts';
+import { UPLOAD_LIMIT_BYTES } from '../uploads/checked-stream.ts';
 
-/** Largest data product upload: a night of large FITS frames fits, a runaway upload does not. */
-export const UPLOAD_LIMIT_BYTES = 1024 ** 3;
 
 export async function tomRestRoutes(instance: FastifyInstance, platform: Platform, options: { uploadLimitBytes?: number } = {}): Promise<void> {
   await instance.register(async (tom) => {

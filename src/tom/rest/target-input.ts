@@ -71,8 +71,12 @@ export function extraValues(given: Record<string, unknown>, declared: TomConfig[
   return stored;
 }
 
+/** The problems in one line, e.g. "ra is required for a sidereal target; scheme is only for …". */
+export function problemsText(problems: Problems): string {
+  return Object.entries(problems).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ');
+}
+
 export function throwIfProblems(problems: Problems): void {
-  const entries = Object.entries(problems);
-  if (entries.length === 0) return;
-  throw badRequest(`Invalid target: ${entries.map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}`, problems);
+  if (Object.keys(problems).length === 0) return;
+  throw badRequest(`Invalid target: ${problemsText(problems)}`, problems);
 }

@@ -8,8 +8,14 @@ export const IDENTIFIER_PATTERN = '^[A-Za-z0-9][\\w.+-]{0,99}$';
 const SCHEMES = ['MPC_MINOR_PLANET', 'MPC_COMET', 'JPL_MAJOR_PLANET'] as const;
 
 const Kind = Type.Union([Type.Literal('sidereal'), Type.Literal('non_sidereal')]);
-const Scheme = Type.Union(SCHEMES.map((s) => Type.Literal(s)), { description: 'Orbital element scheme of a non-sidereal target.' });
+const Scheme = Type.Union(SCHEMES.map((s) => Type.Literal(s)));
 const ExtraValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+
+// Descriptions follow "must be": `lightpath load` shows them when a value breaks the rule.
+const optionalNumber = (what: string, range?: { minimum: number; maximum: number }) => Type.Optional(Type.Union(
+  [Type.Number(range ?? {}), Type.Null()],
+  { description: `${range ? `a number from ${range.minimum} to ${range.maximum}` : 'a number'}, or null: ${what}` },
+));
 
 const orbital = <T extends TSchema>(make: () => T) => Object.fromEntries(ORBITAL_COLUMNS.map((c) => [c, make()])) as Record<(typeof ORBITAL_COLUMNS)[number], T>;
 
@@ -19,14 +25,14 @@ const changeable = {
   name2: Type.Optional(Type.String({ maxLength: 300, description: 'An alternative name ("" when none).' })),
   name3: Type.Optional(Type.String({ maxLength: 300 })),
   kind: Type.Optional(Kind),
-  ra: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 360, description: 'Right ascension, degrees.' }))),
-  dec: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90, description: 'Declination, degrees.' }))),
-  epoch: Type.Optional(Nullable(Type.Number({ description: 'Epoch of the position, years (e.g. 2000).' }))),
-  pm_ra: Type.Optional(Nullable(Type.Number({ description: 'Proper motion in RA, mas/year.' }))),
-  pm_dec: Type.Optional(Nullable(Type.Number({ description: 'Proper motion in Dec, mas/year.' }))),
-  parallax: Type.Optional(Nullable(Type.Number({ description: 'Parallax, mas.' }))),
-  scheme: Type.Optional(Nullable(Scheme)),
-  ...orbital(() => Type.Optional(Nullable(Type.Number()))),
+  ra: optionalNumber('right ascension in degrees', { minimum: 0, maximum: 360 }),
+  dec: optionalNumber('declination in degrees', { minimum: -90, maximum: 90 }),
+  epoch: optionalNumber('epoch of the position in years, e.g. 2000'),
+  pm_ra: optionalNumber('proper motion in RA, mas/year'),
+  pm_dec: optionalNumber('proper motion in Dec, mas/year'),
+  parallax: optionalNumber('parallax, mas'),
+  scheme: Type.Optional(Type.Union([Scheme, Type.Null()], { description: `one of ${SCHEMES.join(', ')}, or null: the orbital element scheme of a non-sidereal target` })),
+  ...orbital(() => optionalNumber('an orbital element')),
   public: Type.Optional(Type.Boolean({ description: 'Whether anyone (also without logging in) may see the target and its data.' })),
   extra_fields: Type.Optional(Type.Record(Type.String(), ExtraValue, {
     description: 'Values of the extra fields declared in configuration, typed as declared; null removes one.',

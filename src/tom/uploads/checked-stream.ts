@@ -15,6 +15,9 @@ export interface CheckOptions {
   limitBytes: number;
 }
 
+/** Largest data product upload or loaded file: a night of large FITS frames fits, a runaway upload does not. */
+export const UPLOAD_LIMIT_BYTES = 1024 ** 3;
+
 export function tooLarge(limitBytes: number): HttpError {
   return new HttpError(413, `The file is larger than the upload limit of ${formatBytes(limitBytes)}.`);
 }

@@ -16,6 +16,12 @@ export type UploadClaim =
 const ALL_IMAGES: ImageKind[] = ['png', 'jpeg', 'gif', 'webp'];
 const IMAGE_EXTENSIONS: Record<string, ImageKind> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp' };
 
+/** The type of a file sent without one: FITS and image files are recognised by name, others get "". */
+export function guessedType(fileName: string): string {
+  const claim = claimOfName(fileName);
+  return claim?.kind === 'fits' || claim?.kind === 'fits-gzip' ? 'fits_file' : claim?.kind === 'image' ? 'image_file' : '';
+}
+
 export function claimOfName(fileName: string): UploadClaim | null {
   const name = fileName.toLowerCase();
   if (/\.(fits|fit|fts)\.gz$/.test(name)) return { kind: 'fits-gzip' };

@@ -2,7 +2,9 @@
 // while it streams into the file store, and it joins its group. A refused or failed upload leaves
 // no row and no file: the store only puts a file in place once the checked stream has ended well,
 // and a product whose group cannot be joined is removed again.
-import type { Readable } from 'node:stream';
+import { Writable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { badRequest, HttpError } from '../../platform/http/errors.ts';
@@ -21,14 +23,24 @@ export interface UploadRequest {
   limitBytes: number;
 }
 
-export async function uploadDataProduct(db: Db, files: FileStore, request: UploadRequest, source: Readable): Promise<DataProductRow> {
-  checkFileName(request.fileName);
-  const claim = uploadClaim(request.fileName, request.dataProductType);
+/** The stream that holds a file to what its name and type claim (refused at once when they disagree). */
+export function contentCheck(fileName: string, dataProductType: string, limitBytes: number): Transform {
+  checkFileName(fileName);
+  const claim = uploadClaim(fileName, dataProductType);
   if (typeof claim === 'string') throw badRequest(`${claim}.`, { data_product_type: [claim] });
-  const checked = checkedUpload({
-    fileName: request.fileName, limitBytes: request.limitBytes,
-    label: claim ? claimLabel(claim) : null, inspector: claim ? inspectorFor(claim, request.fileName) : null,
+  return checkedUpload({
+    fileName, limitBytes, label: claim ? claimLabel(claim) : null, inspector: claim ? inspectorFor(claim, fileName) : null,
   });
+}
+
+/** Reads a file through the same check as an upload, storing nothing: resolves when it passes. */
+export async function checkContent(fileName: string, dataProductType: string, limitBytes: number, source: Readable): Promise<void> {
+  const checked = contentCheck(fileName, dataProductType, limitBytes);
+  await pipeline(source, checked, new Writable({ write: (_chunk, _encoding, done) => done() }));
+}
+
+export async function uploadDataProduct(db: Db, files: FileStore, request: UploadRequest, source: Readable): Promise<DataProductRow> {
+  const checked = contentCheck(request.fileName, request.dataProductType, request.limitBytes);
   // The check may fail before the store starts reading; keep that error rather than crash on it.
   let refused: Error | null = null;
   checked.on('error', (error) => (refused ??= error));
