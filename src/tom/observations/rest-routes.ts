@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
 import { badRequest, HttpError, notFound } from '../../platform/http/errors.ts';
 import { MAX_ID } from '../../platform/db/column-types.ts';
+import { ErrorOut, fetchPage, ListQuery, Page } from '../../platform/http/rest-schemas.ts';
 import { visibleTarget } from '../targets.ts';
 import { FacilityRequestError, FacilityUnavailable } from './facility.ts';
 import type { Facility } from './facility.ts';
@@ -35,11 +36,15 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
 
   app.get('/targets/:id/observation-templates', {
     config: { access: { allow: 'public' } },
-    schema: { tags, summary: "A target's observation templates", params: Type.Object({ id: Id }), response: { 200: Type.Array(TemplateOut) } },
+    schema: {
+      tags, summary: "A target's observation templates, by facility and name", params: Type.Object({ id: Id }),
+      querystring: ListQuery({}), response: { 200: Page(TemplateOut), 400: ErrorOut, 404: ErrorOut },
+    },
   }, async (request) => {
     const found = await target(request, request.params.id);
-    const rows = await db.selectFrom('observation_templates').selectAll().where('target_id', '=', found.id).orderBy('facility').orderBy('name').execute();
-    return rows.map(templateOut);
+    const page = await fetchPage(db.selectFrom('observation_templates').selectAll().where('target_id', '=', found.id)
+      .orderBy('facility').orderBy('name').orderBy('id'), request.query);
+    return { count: page.count, results: page.rows.map(templateOut) };
   });
 
   app.post('/targets/:id/observation-templates', {
@@ -85,23 +90,25 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
   app.get('/targets/:id/observations', {
     config: { access: { allow: 'public' } },
     schema: {
-      tags, summary: "A target's observations with their facility state", params: Type.Object({ id: Id }),
+      tags, summary: "A target's observations with their facility state, newest first", params: Type.Object({ id: Id }),
+      querystring: ListQuery({}),
       response: {
-        200: Type.Array(Type.Object({
+        200: Page(Type.Object({
           id: Type.Integer(), facility: Type.String(), observation_id: Type.String(), status: Type.String(),
           scheduled_start: Type.Union([Type.String(), Type.Null()]), scheduled_end: Type.Union([Type.String(), Type.Null()]),
           parameters: Type.Record(Type.String(), Type.Unknown()), created_at: Type.String(), alerts: Type.Integer(),
-        })),
+        }, { $id: 'Observation' })),
+        400: ErrorOut, 404: ErrorOut,
       },
     },
   }, async (request) => {
     const found = await target(request, request.params.id);
-    const rows = await db.selectFrom('observation_records').selectAll()
+    const page = await fetchPage(db.selectFrom('observation_records').selectAll()
       .select((eb) => eb.selectFrom('observation_alerts').select((e) => e.fn.countAll<number>().as('n')).whereRef('observation_alerts.observation_record_id', '=', 'observation_records.id').as('alerts'))
-      .where('target_id', '=', found.id).orderBy('created_at', 'desc').execute();
-    return rows.map((r) => ({
+      .where('target_id', '=', found.id).orderBy('created_at', 'desc').orderBy('id', 'desc'), request.query);
+    return { count: page.count, results: page.rows.map((r) => ({
       id: r.id, facility: r.facility, observation_id: r.observation_id, status: r.status, scheduled_start: r.scheduled_start,
       scheduled_end: r.scheduled_end, parameters: JSON.parse(r.parameters), created_at: r.created_at, alerts: Number(r.alerts ?? 0),
-    }));
+    })) };
   });
 }

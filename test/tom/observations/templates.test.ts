@@ -34,7 +34,8 @@ describe('observation templates', () => {
     assert.equal(body.name, 'some-name');
     assert.deepEqual(body.fields, { extra_field: 'hello', another_extra_field: 17, target_id: targetId, facility: 'TemplateFake', test_input: 'some-name', observation_type: '' });
     const list = await server.app.inject({ method: 'GET', url: `/rest/v1/targets/${targetId}/observation-templates` });
-    assert.deepEqual(list.json().map((t: { name: string }) => t.name), ['some-name']);
+    assert.equal(list.json().count, 1);
+    assert.deepEqual(list.json().results.map((t: { name: string }) => t.name), ['some-name']);
   });
 
   test('a duplicate name, invalid fields, an unknown facility and non-staff are refused; nothing is saved', async () => {
@@ -49,11 +50,11 @@ describe('observation templates', () => {
     const forbidden = await create(user, { name: 'mine', facility: 'TemplateFake', fields: {} });
     assert.equal(forbidden.statusCode, 403);
     const list = await server.app.inject({ method: 'GET', url: `/rest/v1/targets/${targetId}/observation-templates` });
-    assert.equal(list.json().length, 1);
+    assert.equal(list.json().count, 1);
   });
 
   test('staff delete a template; unknown ids are 404', async () => {
-    const [template] = (await server.app.inject({ method: 'GET', url: `/rest/v1/targets/${targetId}/observation-templates` })).json();
+    const [template] = (await server.app.inject({ method: 'GET', url: `/rest/v1/targets/${targetId}/observation-templates` })).json().results;
     assert.equal((await server.app.inject({ method: 'DELETE', url: `/rest/v1/observation-templates/${template.id}`, headers: user })).statusCode, 403);
     assert.equal((await server.app.inject({ method: 'DELETE', url: `/rest/v1/observation-templates/${template.id}`, headers: staff })).statusCode, 200);
     assert.equal((await server.app.inject({ method: 'DELETE', url: `/rest/v1/observation-templates/${template.id}`, headers: staff })).statusCode, 404);
