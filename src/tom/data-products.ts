@@ -42,6 +42,9 @@ export interface NewDataProduct {
   dataProductType: string;
   extraData?: Record<string, unknown>;
   observationId?: number | null;
+  /** An ingested frame's identity (see observations/ingest.ts); each is unique within the target. */
+  archiveFrameId?: string | null;
+  checksum?: string | null;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function saveDataProduct(db: Db, files: FileStore, input: NewDataPr
   const row = await uniqueOr(() => db.insertInto('data_products').values({
     target_id: input.targetId, observation_id: input.observationId ?? null, product_id: productId, file_key: fileKey,
     data_product_type: input.dataProductType, extra_data: JSON.stringify(input.extraData ?? {}), size: 0, created_at: isoNow(),
+    archive_frame_id: input.archiveFrameId ?? null, checksum: input.checksum ?? null,
   }).returningAll().executeTakeFirstOrThrow(), duplicate);
   try {
     const stored = await files.write(fileKey, content);
