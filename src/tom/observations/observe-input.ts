@@ -19,6 +19,7 @@ export type ObserveCheck = { ok: true; input: ObserveInput } | { ok: false; erro
 const MAX_OVERRIDES = 200;
 const MAX_OVERRIDE_KEY = 100;
 const MAX_OVERRIDE_TEXT = 10000;
+const MAX_EMAIL = 254;
 
 const REQUIRED = 'This field is required.';
 const NOT_NULL = 'This field may not be null.';
@@ -101,6 +102,8 @@ export function checkObserveInput(body: unknown): ObserveCheck {
 
   const email = text(data, 'email', errors);
   if (email !== undefined && !EMAIL.test(email)) errors.email = ['Enter a valid email address.'];
+  // The alert keeps the address in a 254-character column: refused here, not after the portal call.
+  else if (email !== undefined && email.length > MAX_EMAIL) errors.email = [`Ensure this field has no more than ${MAX_EMAIL} characters.`];
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // Key order as echoed back: target, template_name, facility, overrides (only if sent), email.

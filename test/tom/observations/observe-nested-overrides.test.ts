@@ -1,5 +1,5 @@
-// Audit A5: POST /api/observe/ checks everything it will echo before it calls the portal or
-// records anything, so a refused request never leaves a telescope request behind (a client that
+// Audit A5: POST /api/observe/ checks everything it will echo or store before it calls the portal
+// or records anything, so a refused request never leaves a telescope request behind (a client that
 // retries after an error must not create a second one). Runs against the fake LCO portal.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,9 +38,9 @@ describe('POST /api/observe/ refuses what it could not echo, before any side eff
     await lco.close();
   });
 
-  const observe = (overrides: unknown) => server.app.inject({
+  const observe = (overrides: unknown, email = 'class@school.test') => server.app.inject({
     method: 'POST', url: '/api/observe/', headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ target: targetId, template_name: 'demo-template', facility: 'LCO', overrides, email: 'class@school.test' }),
+    payload: JSON.stringify({ target: targetId, template_name: 'demo-template', facility: 'LCO', overrides, email }),
   });
   const records = async () => Number((await server.platform.db.selectFrom('observation_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const submissions = () => lco.store.log.filter((entry) => entry.method === 'POST').length;
@@ -59,6 +59,9 @@ describe('POST /api/observe/ refuses what it could not echo, before any side eff
       assert.equal(response.statusCode, 400, `${what}: ${response.body.slice(0, 200)}`);
       assert.deepEqual(response.json(), errors, what);
     }
+    const longEmail = await observe({ start: '2030-02-01T00:00:00' }, `${'a'.repeat(60)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.example.org`);
+    assert.equal(longEmail.statusCode, 400, longEmail.body);
+    assert.deepEqual(longEmail.json(), { email: ['Ensure this field has no more than 254 characters.'] });
     assert.equal(submissions(), 0, 'the portal received no request');
     assert.equal(await records(), 0, 'no observation was recorded');
   });
