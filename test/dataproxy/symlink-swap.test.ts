@@ -1,8 +1,9 @@
 // Audit A1: a user who can write inside a key's directory renames a subdirectory away and puts a
 // symlink to a directory outside the root in its place, over and over, while downloading. A path
 // checked and then opened by name would now and then be opened through the symlink. A separate
-// process does the swapping for a few seconds while raw files and archives are fetched over a
-// real socket; no answer may ever carry the outside file's bytes.
+// process does the swapping for a few seconds while raw files, snapshots and archives are fetched
+// over a real socket and the file store reads the same directory; no answer may ever carry the
+// outside file's bytes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startTestServer } from '../helpers/platform.ts';
+import { LocalFileStore } from '../../src/platform/storage/local-store.ts';
 import type { TestServer } from '../helpers/platform.ts';
 import { makeDataTree } from './data-tree.ts';
 import type { DataTree } from './data-tree.ts';
@@ -34,7 +36,7 @@ while (Date.now() < end) {
   fs.symlinkSync(outside, swap);
   fs.unlinkSync(swap);
   fs.renameSync(away, swap);
-  if (++rounds % 4 === 0) Atomics.wait(rest, 0, 0, 2);
+  if (++rounds % 16 === 0) Atomics.wait(rest, 0, 0, 1);
 }
 process.stdout.write(String(rounds));
 `;
@@ -72,7 +74,7 @@ describe('data proxy: a directory swapped for a symlink while files are served (
     tree.remove();
   });
 
-  test('no raw file or archive ever contains the outside file, and normal answers still come', async () => {
+  test('no raw file or archive ever contains the outside file, and normal answers still come', async (t) => {
     const swapper = spawn(process.execPath, ['-e', SWAPPER, race, tree.outside, String(SWAP_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let rounds = '';
     swapper.stdout.on('data', (chunk) => (rounds += chunk));
@@ -82,15 +84,16 @@ describe('data proxy: a directory swapped for a symlink while files are served (
       resolve(code);
     }));
 
-    const seen = { raw: 0, rawInside: 0, archives: 0, archivesWithInside: 0, leaks: [] as string[] };
+    const seen = { raw: 0, rawInside: 0, archives: 0, archivesWithInside: 0, storeReads: 0, storeInside: 0, leaks: [] as string[] };
     const fetcher = async (index: number) => {
       // Bounded: the swapper stops after SWAP_MS, and then so does every fetcher.
       for (let round = 0; running; round++) {
         if ((round + index) % 2 === 0) {
-          const response = await fetch(`${base}/download/files/raw/${key}/swap/secret.txt`);
+          const kind = round % 4 === 0 ? 'snapshot' : 'raw';
+          const response = await fetch(`${base}/download/files/${kind}/${key}/swap/secret.txt`);
           const text = await response.text();
           seen.raw++;
-          if (text.includes(SECRET)) seen.leaks.push(`raw ${response.status}`);
+          if (text.includes(SECRET)) seen.leaks.push(`${kind} ${response.status}`);
           if (response.status === 200 && text === INSIDE) seen.rawInside++;
         } else {
           const response = await fetch(`${base}/download/files/archive/${key}/race.tar.gz`);
@@ -101,13 +104,31 @@ describe('data proxy: a directory swapped for a symlink while files are served (
         }
       }
     };
-    await Promise.all(Array.from({ length: PARALLEL }, (_, index) => fetcher(index)));
+    // The file store, rooted at the same directory, reads the same file meanwhile.
+    const store = new LocalFileStore(race);
+    const storeReader = async () => {
+      while (running) {
+        seen.storeReads++;
+        try {
+          const chunks: Buffer[] = [];
+          for await (const chunk of await store.read('swap/secret.txt')) chunks.push(chunk as Buffer);
+          const text = Buffer.concat(chunks).toString();
+          if (text.includes(SECRET)) seen.leaks.push('file store');
+          if (text === INSIDE) seen.storeInside++;
+        } catch {
+          // Refused or missing mid-swap: that is the safe outcome.
+        }
+      }
+    };
+    await Promise.all([...Array.from({ length: PARALLEL }, (_, index) => fetcher(index)), storeReader()]);
     assert.equal(await finished, 0, 'the swapper ran to its end');
 
-    const summary = `${rounds} swaps, ${seen.raw} raw requests (${seen.rawInside} served), ${seen.archives} archives (${seen.archivesWithInside} with the file)`;
+    const summary = `${rounds} swaps, ${seen.raw} raw and snapshot requests (${seen.rawInside} served), ${seen.archives} archives (${seen.archivesWithInside} with the file), ${seen.storeReads} file store reads (${seen.storeInside} read)`;
+    t.diagnostic(summary);
     assert.deepEqual(seen.leaks, [], `the outside file leaked: ${summary}`);
     assert.ok(seen.rawInside > 0, `some raw requests were served normally: ${summary}`);
     assert.ok(seen.archivesWithInside > 0, `some archives held the inside file: ${summary}`);
+    assert.ok(seen.storeInside > 0, `some file store reads succeeded: ${summary}`);
 
     // Once the swapping stops everything is served as usual.
     const settled = await fetch(`${base}/download/files/raw/${key}/swap/secret.txt`);
