@@ -17,6 +17,12 @@ export function actorOf(request: FastifyRequest): Actor {
  * PostgreSQL text cannot hold NUL characters; refusing them up front keeps both databases alike
  * and turns what would be a database error into a 400 naming the field.
  */
+/** Parsed bodies and query strings (whose prototype may be empty), not uploads held as bytes, which check their own text. */
+function isRecord(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
+  return prototype === null || prototype.constructor === Object || prototype.constructor === undefined;
+}
+
 export function refuseNulCharacters(value: unknown, path: string[] = []): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) {
@@ -25,8 +31,7 @@ export function refuseNulCharacters(value: unknown, path: string[] = []): void {
     }
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => refuseNulCharacters(item, [...path, String(index)]));
-  } else if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    // Plain objects only: uploads (files held as bytes) check their own text.
+  } else if (value !== null && typeof value === 'object' && isRecord(value)) {
     for (const [key, item] of Object.entries(value)) refuseNulCharacters(item, [...path, key]);
   }
 }
