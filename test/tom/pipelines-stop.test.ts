@@ -42,6 +42,13 @@ describe('pipelines stop when aborted or out of time', () => {
     return rows;
   }
 
+  /** Timelapse frames big enough that a run takes a while (see many-frames.ts). */
+  async function largeFrames(target: TargetRow, count: number): Promise<DataProductRow[]> {
+    const rows = [];
+    for (const [i, bytes] of manyFrames(count).entries()) rows.push(await obs.frame(target, `${target.identifier}-${i}.fits`, bytes));
+    return rows;
+  }
+
   async function runWithSignal(target: TargetRow, pipelineName: string, products: DataProductRow[], signal: AbortSignal, settings = {}) {
     const { files, config, log } = obs.server.platform;
     const pipelines = configuredPipelines(config);
@@ -87,11 +94,10 @@ describe('pipelines stop when aborted or out of time', () => {
 
   test('a timelapse aborted part-way ends failed and leaves no output and no partial file', async () => {
     const target = await obs.target('abort-tl');
-    const frames = [];
-    for (const [i, bytes] of manyFrames(40).entries()) frames.push(await obs.frame(target, `${target.identifier}-${i}.fits`, bytes));
+    const frames = await largeFrames(target, 40);
     const controller = new AbortController();
     const running = runWithSignal(target, 'Timelapse', frames, controller.signal, { format: 'webm' });
-    await waitFor('the first frame', async () => (await getProcess(db(), (await db().selectFrom('processes').select('id').where('target_id', '=', target.id).executeTakeFirstOrThrow()).id))?.logs.includes('Processing frame 1/'), 60000, 5);
+    await waitFor('the first frame', async () => (await db().selectFrom('processes').select('logs').where('target_id', '=', target.id).executeTakeFirst())?.logs.includes('Processing frame 1/'), 60000, 5);
     controller.abort(new Error('stopped by the operator'));
     const ended = await running;
     assert.equal(ended.status, 'failed');
@@ -103,8 +109,7 @@ describe('pipelines stop when aborted or out of time', () => {
 
   test('a pipeline job past its time limit ends its process failed and is not retried', async () => {
     const target = await obs.target('slow-tl');
-    const frames = [];
-    for (const [i, bytes] of manyFrames(100).entries()) frames.push(await obs.frame(target, `${target.identifier}-${i}.fits`, bytes));
+    const frames = await largeFrames(target, 100);
     const { platform } = obs.server;
     const process = await startPipeline(db(), platform.config, platform.jobs, {
       pipeline: configuredPipelines(platform.config).get('Timelapse')!, target, productIds: frames.map((f) => f.id), settings: { format: 'webm' },
