@@ -1,5 +1,6 @@
-// Body limits every route shares: nesting deeper than 64 levels and bytes that are not UTF-8 are a
-// 400 {"detail"} before any route code runs (issue 8, A4 and A8), for JSON, msgpack and forms.
+// Body limits every route shares: nesting deeper than 64 levels, bytes that are not UTF-8 and NUL
+// characters are a 400 {"detail"} before any route code runs (issue 8, A4 and A8), for JSON,
+// msgpack and forms. PostgreSQL cannot store NUL: without the check those were 500s there.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encode } from '@msgpack/msgpack';
@@ -14,6 +15,7 @@ import { FakeFacility } from '../tom/observations/fake-facility.ts';
 import { DEMO_FACILITY, startFacility } from '../lims/facility.ts';
 import type { Facility } from '../lims/facility.ts';
 import { sessionKey } from '../support/mxdc/client.ts';
+import type { MxdcClient } from '../support/mxdc/client.ts';
 
 const TOO_DEEP = 'JSON nested deeper than 64 levels.';
 const deepJson = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
@@ -105,6 +107,25 @@ describe('request bodies: nesting depth and UTF-8', () => {
     assert.doesNotMatch(good.body, /UTF-8/);
   });
 
+  test('text with a NUL character is a 400 naming the field, on every route (both databases alike)', async () => {
+    const before = await count('shipments');
+    const tokens = await post('/rest/v1/tokens', JSON.stringify({ name: 'a\u0000b', scope: 'read' }), staff.headers);
+    assert.equal(tokens.statusCode, 400, tokens.body);
+    assert.deepEqual(tokens.json(), { detail: 'Text may not contain NUL characters (name).', fields: { name: ['contains a NUL character'] } });
+    const nested = await post('/rest/v1/shipments', JSON.stringify({ name: 'ok', comments: 'fine', extra: [{ deep: 'x\u0000' }] }), staff.headers);
+    assert.deepEqual(nested.json().fields, { 'extra.0.deep': ['contains a NUL character'] });
+    const key = await post('/rest/v1/shipments', JSON.stringify({ ['na\u0000me']: 'x' }), staff.headers);
+    assert.equal(key.statusCode, 400);
+    const form = await server.app.inject({
+      method: 'POST', url: '/rest/v1/tokens', headers: { ...staff.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=a%00b&scope=read',
+    });
+    assert.deepEqual(form.json(), { detail: 'Text may not contain NUL characters (name).', fields: { name: ['contains a NUL character'] } });
+    // An escaped backslash before "u0000" is not a NUL character.
+    const literal = await post('/rest/v1/tokens', JSON.stringify({ name: 'back\\u0000slash', scope: 'read' }), staff.headers);
+    assert.equal(literal.statusCode, 201, literal.body);
+    assert.equal(await count('shipments'), before);
+  });
+
   test('form bodies refuse bytes and %-escapes that are not UTF-8', async () => {
     const form = (payload: string | Buffer) => server.app.inject({
       method: 'POST', url: '/rest/v1/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload,
@@ -119,17 +140,18 @@ describe('request bodies: nesting depth and UTF-8', () => {
   });
 });
 
-describe('MxDC msgpack bodies: nesting depth', () => {
+describe('MxDC msgpack bodies: nesting depth and NUL', () => {
   let facility: Facility;
+  let mxdc: MxdcClient;
   before(async () => {
     facility = await startFacility();
     await facility.load(DEMO_FACILITY);
+    mxdc = facility.client('demo');
+    assert.equal((await mxdc.register()).status, 200);
   });
   after(() => facility.close());
 
   test('AddData with a value nested 5000 levels deep is a 400 and records nothing', async () => {
-    const mxdc = facility.client('demo');
-    assert.equal((await mxdc.register()).status, 200);
     const session = sessionKey('SIM-1');
     assert.equal((await mxdc.launch('SIM-1', session)).status, 200);
     const payload = {
@@ -151,5 +173,14 @@ describe('MxDC msgpack bodies: nesting depth', () => {
     // The same payload without the deep value is recorded.
     const plain = await mxdc.addData('SIM-1', { ...payload, deep: [[1]] });
     assert.equal(plain.status, 200, plain.text);
+  });
+
+  test('AddReport with a NUL character in its text is a 400 naming the field', async () => {
+    const reports = async () => Number((await facility.server.platform.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await reports();
+    const reply = await mxdc.addReport('SIM-1', { data_id: [], directory: facility.directory('demo/nul'), title: 'NUL', kind: 'a\u0000b', score: 0.5 });
+    assert.equal(reply.status, 400, reply.text);
+    assert.deepEqual(reply.body, { detail: 'Text may not contain NUL characters (kind).', fields: { kind: ['contains a NUL character'] } });
+    assert.equal(await reports(), before);
   });
 });

@@ -2,7 +2,7 @@
 // Every type problem is a 400 naming the field (decision D8), checked before anything is written.
 import { decode } from '@msgpack/msgpack';
 import { badRequest } from '../../platform/http/errors.ts';
-import { refuseDeepValue } from '../../platform/http/nesting.ts';
+import { checkBodyValue } from '../../platform/http/body-checks.ts';
 import { isStoredId } from '../../platform/db/column-types.ts';
 import { countFrames, FramesError } from './frames.ts';
 
@@ -14,7 +14,7 @@ export function decodeMsgpack(body: unknown): unknown {
   } catch {
     throw badRequest('The body is not valid msgpack.');
   }
-  refuseDeepValue(value, 'msgpack');
+  checkBodyValue(value, 'msgpack');
   return value;
 }
 

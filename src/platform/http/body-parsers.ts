@@ -1,10 +1,10 @@
 // The JSON and form parsers every route shares. Both refuse bytes that are not UTF-8 (rather than
-// storing U+FFFD in their place), and JSON refuses nesting deeper than MAX_NESTING before parsing.
-// Each failure is a 400 {"detail"} like any other bad input.
+// storing U+FFFD in their place) and text with NUL characters; JSON refuses nesting deeper than
+// MAX_NESTING before parsing. Each failure is a 400 {"detail"} like any other bad input.
 import querystring from 'node:querystring';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from './errors.ts';
-import { refuseDeepJson } from './nesting.ts';
+import { checkBodyValue, refuseDeepJson } from './body-checks.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -35,7 +35,16 @@ export function installBodyParsers(app: FastifyInstance): void {
     try {
       const text = utf8Text(body, 'JSON');
       refuseDeepJson(text);
-      parseJson(request, text, done);
+      let failure: Error | null = null;
+      let value: unknown;
+      parseJson(request, text, (error, parsed) => {
+        failure = error;
+        value = parsed;
+      });
+      if (failure) throw failure;
+      // NUL can only arrive escaped ("\u0000"); most bodies have none and skip the walk.
+      if (text.includes('\\u0000')) checkBodyValue(value, 'JSON', { depth: false });
+      done(null, value);
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -45,7 +54,9 @@ export function installBodyParsers(app: FastifyInstance): void {
     try {
       const text = utf8Text(body, 'form data');
       refuseBadEscapes(text);
-      done(null, querystring.parse(text));
+      const form = querystring.parse(text);
+      checkBodyValue(form, 'form data', { depth: false });
+      done(null, form);
     } catch (error) {
       done(error as Error, undefined);
     }
