@@ -1,6 +1,7 @@
 // `lightpath <command>`: the entry point behind bin/lightpath.js.
 import type { Command } from './cli/command.ts';
 import { UsageError } from './cli/command.ts';
+import { reportFailure } from './cli/failures.ts';
 import { serve } from './cli/serve.ts';
 import { worker } from './cli/worker.ts';
 import { migrate } from './cli/migrate.ts';
@@ -48,6 +49,6 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`lightpath ${name}: ${error.message}\n\n${command.help}\n`);
       return 64;
     }
-    throw error;
+    return reportFailure(name, error);
   }
 }

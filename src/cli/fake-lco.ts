@@ -1,9 +1,12 @@
 // `lightpath fake-lco`: the fake LCO portal and archive the tests use, for trying observations
 // without an LCO account.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command.ts';
 import { parseOptions, UsageError } from './command.ts';
 import { startFakeLco } from '../tom/observations/fake-lco/server.ts';
+import { CommandFailure } from './failures.ts';
+import { listenOrFail } from './failure-causes.ts';
 import { DEFAULT_INSTRUMENTS, DEFAULT_PROPOSALS, demoFrames } from '../tom/observations/fake-lco/seed.ts';
 
 const DEMO_FRAMES = path.resolve(import.meta.dirname, '../../examples/demo-observatory/frames');
@@ -49,10 +52,13 @@ Stops on SIGINT or SIGTERM.`,
     const apiKey = values['api-key'] ?? 'fake-lco-key';
     const framesDir = path.resolve(values.frames ?? DEMO_FRAMES);
 
-    const fake = await startFakeLco({
+    if (!fs.statSync(framesDir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new CommandFailure(`${framesDir} is not a directory: give --frames a directory of FITS files`);
+    }
+    const fake = await listenOrFail(() => startFakeLco({
       port, apiKey, pageSize, defaultFrames: demoFrames(framesDir),
       completeAfterMs: completeAfter === undefined ? undefined : completeAfter * 1000,
-    });
+    }), { host: '127.0.0.1', port }, '--port');
     const out = process.stdout;
     out.write(`Fake LCO portal at ${fake.portalUrl}, archive at ${fake.archiveUrl}\n\n`);
     out.write('Point Lightpath at it with:\n');

@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { parseOptions, UsageError } from './command.ts';
-import { configOrExit, makeLogger, openForCommand } from './runtime.ts';
+import { makeLogger, openForCommand } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 
 const HELP = `Usage: lightpath jobs <selftest|show> …
   lightpath jobs selftest [--sleep-ms N]   enqueue a self-test job and print its id
@@ -20,7 +21,7 @@ export const jobs: Command = {
       process.stdout.write(`${HELP}\n`);
       return action ? 0 : 64;
     }
-    const config = configOrExit();
+    const config = loadConfig();
     const platform = await openForCommand(config, makeLogger(config, true));
     try {
       if (action === 'selftest') {

@@ -1,9 +1,11 @@
 import type { Command } from './command.ts';
 import { parseOptions, UsageError } from './command.ts';
-import { configOrExit, makeLogger, openForCommand } from './runtime.ts';
+import { makeLogger, openForCommand } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 import { loadFile, LoadError } from '../loader/load-file.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { loadSections } from '../modules.ts';
+import { CommandFailure } from './failures.ts';
 
 export const load: Command = {
   name: 'load',
@@ -17,7 +19,7 @@ same file again changes nothing.`,
   async run(args) {
     const { positionals } = parseOptions(args, {});
     if (positionals.length !== 1) throw new UsageError('load needs exactly one FILE');
-    const config = configOrExit();
+    const config = loadConfig();
     const platform = await openForCommand(config, makeLogger(config, true));
     try {
       const report = await loadFile(platform, positionals[0], loadSections);
@@ -25,8 +27,7 @@ same file again changes nothing.`,
       return 0;
     } catch (error) {
       if (error instanceof LoadError || error instanceof HttpError) {
-        process.stderr.write(`lightpath load: ${error.message}\nNothing was changed.\n`);
-        return 1;
+        throw new CommandFailure(`${error.message}\nNothing was changed.`, 1, { cause: error });
       }
       throw error;
     } finally {

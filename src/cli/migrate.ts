@@ -1,8 +1,9 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
-import { configOrExit } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { reachDatabase } from './failure-causes.ts';
 
 export const migrate: Command = {
   name: 'migrate',
@@ -14,14 +15,16 @@ prints their names. \`serve\` and \`worker\` do this on start as well; running i
 useful before starting several servers at once.`,
   async run(args) {
     parseOptions(args, {});
-    const config = configOrExit();
-    const database = openDatabase(config);
-    try {
-      const { applied } = await migrateToLatest(database.db, database.kind);
-      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
-      return 0;
-    } finally {
-      await database.close();
-    }
+    const config = loadConfig();
+    const { applied } = await reachDatabase(config, async () => {
+      const database = openDatabase(config);
+      try {
+        return await migrateToLatest(database.db, database.kind);
+      } finally {
+        await database.close();
+      }
+    });
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+    return 0;
   },
 };

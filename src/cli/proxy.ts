@@ -1,7 +1,9 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
-import { configOrExit, makeLogger, onShutdown, openForCommand } from './runtime.ts';
+import { makeLogger, onShutdown, openForCommand } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 import { buildProxyApp } from '../dataproxy/proxy-app.ts';
+import { listenOrFail } from './failure-causes.ts';
 
 export const proxy: Command = {
   name: 'proxy',
@@ -19,16 +21,18 @@ On SIGTERM or SIGINT it stops accepting connections, finishes downloads in fligh
 Configuration: docs/configuration.md.`,
   async run(args) {
     parseOptions(args, {});
-    const config = configOrExit();
+    const config = loadConfig();
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
     const app = await buildProxyApp(platform);
-    onShutdown(log, async () => {
+    const stop = async () => {
       await app.close();
       await platform.close();
-    });
+    };
+    onShutdown(log, stop);
     if (config.dataProxy.roots.length === 0) log.warn('LIGHTPATH_DATA_ROOTS is empty: every key request will be refused');
-    await app.listen({ port: config.dataProxy.port, host: config.host });
+    const where = { port: config.dataProxy.port, host: config.host };
+    await listenOrFail(() => app.listen(where), where, 'LIGHTPATH_PROXY_PORT', stop);
     log.info({ roots: config.dataProxy.roots, userRoot: config.dataProxy.userRoot }, 'data proxy ready');
     return new Promise<number>(() => {}); // runs until a signal
   },

@@ -1,32 +1,20 @@
 // Start-up pieces the long-running commands share: configuration, logging, platform, shutdown.
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import { openPlatform } from '../platform/context.ts';
 import type { Platform } from '../platform/context.ts';
 import { defineDomainJobs } from '../modules.ts';
+import { reachDatabase } from './failure-causes.ts';
 import { LocalFileStore } from '../platform/storage/local-store.ts';
 import { removeAbandonedScratch } from '../platform/storage/scratch.ts';
-
-export function configOrExit(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee docs/configuration.md.\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
 
 export function makeLogger(config: Config, quiet = false): Logger {
   return pino({ level: quiet && config.logLevel !== 'silent' ? 'warn' : config.logLevel, base: { pid: process.pid } });
 }
 
 export async function openForCommand(config: Config, log: Logger): Promise<Platform> {
-  return openPlatform(config, log, { defineJobs: defineDomainJobs });
+  return reachDatabase(config, () => openPlatform(config, log, { defineJobs: defineDomainJobs }));
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
-import { configOrExit, makeLogger, onShutdown, openForCommand, removeLeftovers } from './runtime.ts';
+import { makeLogger, onShutdown, openForCommand, removeLeftovers } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 import { buildApp } from '../app.ts';
+import { listenOrFail } from './failure-causes.ts';
 
 export const serve: Command = {
   name: 'serve',
@@ -16,22 +18,24 @@ On SIGTERM or SIGINT it stops accepting connections, finishes requests in flight
 then exits. Configuration: docs/configuration.md.`,
   async run(args) {
     parseOptions(args, {});
-    const config = configOrExit();
+    const config = loadConfig();
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
     await removeLeftovers(platform, log);
     const app = await buildApp(platform);
     let stopScheduler = () => {};
+    const stop = async () => {
+      stopScheduler();
+      await app.close();
+      await platform.close();
+    };
+    onShutdown(log, stop);
+    // Listen before taking jobs: a busy port ends the command before any job has started.
+    await listenOrFail(() => app.listen({ port: config.port, host: config.host }), config, 'PORT', stop);
     if (config.serveRunsJobs) {
       await platform.jobs.startWorking();
       stopScheduler = startObservationScheduler(platform.db, platform.jobs, log, config.tom.observationPollSeconds);
     }
-    onShutdown(log, async () => {
-      stopScheduler();
-      await app.close();
-      await platform.close();
-    });
-    await app.listen({ port: config.port, host: config.host });
     return new Promise<number>(() => {}); // runs until a signal
   },
 };

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Command } from './command.ts';
 import { parseOptions, UsageError } from './command.ts';
-import { configOrExit, makeLogger, openForCommand } from './runtime.ts';
+import { makeLogger, openForCommand } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 import { configuredPipelines } from '../tom/pipelines/registry.ts';
 import { createPipelineProcess } from '../tom/pipelines/start.ts';
 import { runPipelineProcess } from '../tom/pipelines/runner.ts';
@@ -25,7 +26,7 @@ export const timelapse: Command = {
       crop: { type: 'boolean' }, 'normalise-background': { type: 'boolean' }, group: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('timelapse needs exactly one TARGET identifier');
-    const config = configOrExit();
+    const config = loadConfig();
     const platform = await openForCommand(config, makeLogger(config, true));
     try {
       const { db } = platform;

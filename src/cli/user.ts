@@ -1,19 +1,25 @@
 import type { Command } from './command.ts';
 import { parseOptions, UsageError } from './command.ts';
-import { configOrExit, makeLogger, openForCommand } from './runtime.ts';
-import { readPassword } from './password-input.ts';
+import { makeLogger, openForCommand } from './runtime.ts';
+import { loadConfig } from '../config.ts';
+import { passwordSource, readNewPassword } from './password-input.ts';
+import type { PasswordSource } from './password-input.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { CommandFailure } from './failures.ts';
 import type { Platform } from '../platform/context.ts';
 
 const HELP = `Usage: lightpath user <create|set-password|token|list> …
-  lightpath user create USERNAME [--email E] [--full-name N] [--staff] [--no-password]
-  lightpath user set-password USERNAME
+  lightpath user create USERNAME [--email E] [--full-name N] [--staff] [--password-stdin | --no-password]
+  lightpath user set-password USERNAME [--password-stdin]
   lightpath user token USERNAME --name NAME [--scope read|write] [--expires-in-days N]
   lightpath user list
 
-create        makes an account; asks for the password (or reads one line from standard input
-              when piped). --no-password makes an account that cannot log in with a password.
-set-password  sets a new password (same input rules) and ends the user's login sessions.
+create        makes an account. In a terminal it asks for the password twice; in a script, pipe
+              it in with --password-stdin (the first line of standard input):
+                printf '%s\\n' "$PASSWORD" | lightpath user create alice --password-stdin
+              --no-password makes an account that cannot log in with a password.
+set-password  sets a new password (asked, or --password-stdin), as a reset: it ends the user's
+              login sessions and revokes their API tokens.
 token         issues a personal API token and prints it once; send it as
               "Authorization: Bearer <token>". Read scope allows GET only.
 list          prints every account.`;
@@ -31,20 +37,21 @@ export const user: Command = {
     const { values, positionals } = parseOptions(rest, {
       email: { type: 'string' }, 'full-name': { type: 'string' }, staff: { type: 'boolean' }, 'no-password': { type: 'boolean' },
       name: { type: 'string' }, scope: { type: 'string' }, 'expires-in-days': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
     });
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    const config = configOrExit();
+    if (values['password-stdin'] && values['no-password']) throw new UsageError('--password-stdin and --no-password exclude each other');
+    const asksPassword = (action === 'create' && !values['no-password']) || action === 'set-password';
+    const source = asksPassword ? passwordSource(Boolean(values['password-stdin'])) : null;
+    const config = loadConfig();
     const platform = await openForCommand(config, makeLogger(config, true));
     try {
-      return await perform(platform, action, positionals, values);
+      return await perform(platform, action, positionals, values, source);
     } catch (error) {
-      if (error instanceof HttpError) {
-        process.stderr.write(`${error.detail}\n`);
-        return 1;
-      }
+      if (error instanceof HttpError) throw new CommandFailure(error.detail, 1, { cause: error });
       throw error;
     } finally {
       await platform.close();
@@ -52,7 +59,9 @@ export const user: Command = {
   },
 };
 
-async function perform(platform: Platform, action: string, positionals: string[], values: Record<string, string | boolean | undefined>): Promise<number> {
+async function perform(
+  platform: Platform, action: string, positionals: string[], values: Record<string, string | boolean | undefined>, source: PasswordSource | null,
+): Promise<number> {
   const username = positionals[0];
   if (action === 'list') {
     const { users } = await platform.users.list({ limit: 100000, offset: 0 });
@@ -61,7 +70,7 @@ async function perform(platform: Platform, action: string, positionals: string[]
   }
   if (!username) throw new UsageError(`user ${action} needs a USERNAME`);
   if (action === 'create') {
-    const password = values['no-password'] ? null : await readPassword('Password: ');
+    const password = source ? await readNewPassword(source) : null;
     const created = await platform.users.create({
       username, email: values.email as string | undefined, fullName: values['full-name'] as string | undefined,
       isStaff: Boolean(values.staff), password,
@@ -70,14 +79,13 @@ async function perform(platform: Platform, action: string, positionals: string[]
     return 0;
   }
   const found = await platform.users.findByUsername(username);
-  if (!found) {
-    process.stderr.write(`No user named "${username}".\n`);
-    return 1;
-  }
+  if (!found) throw new CommandFailure(`no user named "${username}": see lightpath user list`);
   if (action === 'set-password') {
-    await platform.users.update(found.id, { password: await readPassword('New password: ') });
+    // A reset by the operator: whoever knew the old password may hold tokens made with it.
+    await platform.users.update(found.id, { password: await readNewPassword(source!) });
     await platform.sessions.destroyAllFor(found.id);
-    process.stdout.write(`Password set for ${username}.\n`);
+    const revoked = await platform.tokens.revokeAllFor(found.id);
+    process.stdout.write(`Password set for ${username}; their login sessions have ended and ${revoked} API token(s) were revoked.\n`);
     return 0;
   }
   if (action === 'token') {

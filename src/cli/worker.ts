@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { parseOptions } from './command.ts';
-import { configOrExit, makeLogger, onShutdown, openForCommand, removeLeftovers } from './runtime.ts';
+import { makeLogger, onShutdown, openForCommand, removeLeftovers } from './runtime.ts';
+import { loadConfig } from '../config.ts';
 import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 
 export const worker: Command = {
@@ -15,7 +16,7 @@ LIGHTPATH_JOB_CONCURRENCY sets how many jobs of each type one worker runs at onc
 On SIGTERM or SIGINT it takes no new jobs and waits for running ones to finish.`,
   async run(args) {
     parseOptions(args, {});
-    const config = configOrExit();
+    const config = loadConfig();
     const log = makeLogger(config);
     const platform = await openForCommand(config, log);
     await removeLeftovers(platform, log);

@@ -21,7 +21,9 @@ export async function parseLoadFile(file: string): Promise<Record<string, unknow
   try {
     document = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text);
   } catch (error) {
-    throw new LoadError(`${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    // The parser's first line says what and where; the rest is a picture of the text around it.
+    const what = (error as Error).message.split('\n')[0].replace(/:$/, '');
+    throw new LoadError(`${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${what}`);
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new LoadError(`${file} must hold a mapping of sections (such as "users:")`);

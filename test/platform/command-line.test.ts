@@ -49,19 +49,25 @@ describe('lightpath command', () => {
     assert.match(second.output, /Database is up to date\./);
   });
 
-  test('user create, token and set-password; the token and password work against a real server', async () => {
-    const created = await runLightpath(['user', 'create', 'opal', '--staff', '--email', 'opal@example.org'], env, 'first-pass\n');
+  test('user create, token and set-password; set-password revokes the old token; all checked against a real server', async () => {
+    const created = await runLightpath(['user', 'create', 'opal', '--staff', '--email', 'opal@example.org', '--password-stdin'], env, 'first-pass\n');
     assert.equal(created.code, 0, created.output);
     assert.match(created.output, /Created user opal \(staff\)/);
-    const duplicate = await runLightpath(['user', 'create', 'opal'], env, 'x-pass\n');
+    const duplicate = await runLightpath(['user', 'create', 'opal', '--password-stdin'], env, 'x-pass\n');
     assert.equal(duplicate.code, 1);
-    assert.match(duplicate.output, /already exists/);
-    const token = await runLightpath(['user', 'token', 'opal', '--name', 'ci', '--scope', 'write'], env);
-    assert.equal(token.code, 0, token.output);
-    const secret = token.output.trim().split('\n').pop()!;
-    assert.match(secret, /^lpt_/);
-    const changed = await runLightpath(['user', 'set-password', 'opal'], env, 'second-pass\n');
+    assert.match(duplicate.stderr, /^lightpath user: .*already exists/);
+    const issueToken = async () => {
+      const token = await runLightpath(['user', 'token', 'opal', '--name', 'ci', '--scope', 'write'], env);
+      assert.equal(token.code, 0, token.output);
+      const secret = token.output.trim().split('\n').pop()!;
+      assert.match(secret, /^lpt_/);
+      return secret;
+    };
+    const oldSecret = await issueToken();
+    const changed = await runLightpath(['user', 'set-password', 'opal', '--password-stdin'], env, 'second-pass\n');
     assert.equal(changed.code, 0, changed.output);
+    assert.match(changed.output, /Password set for opal; their login sessions have ended and 1 API token\(s\) were revoked\./);
+    const secret = await issueToken();
 
     const port = await freePort();
     const server = spawnLightpath(['serve'], { ...env, PORT: String(port) });
@@ -71,6 +77,8 @@ describe('lightpath command', () => {
       const me = await fetch(`${base}/rest/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
       assert.equal(me.status, 200);
       assert.equal((await me.json()).user.username, 'opal');
+      const revoked = await fetch(`${base}/rest/v1/auth/me`, { headers: { authorization: `Bearer ${oldSecret}` } });
+      assert.equal(revoked.status, 401, 'a token made before the reset no longer works');
       const oldPass = await fetch(`${base}/rest/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'opal', password: 'first-pass' }) });
       assert.equal(oldPass.status, 401);
       const newPass = await fetch(`${base}/rest/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'opal', password: 'second-pass' }) });
