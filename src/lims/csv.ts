@@ -2,6 +2,7 @@
 // double quotes may hold commas, line breaks and doubled quotes; lines end in LF, CRLF or CR; a
 // leading byte-order mark is ignored. Each record keeps the row number it starts on, counting
 // physical lines from 1 as a spreadsheet does, so errors can point at the right row.
+import { utf8Prefix } from '../loader/utf8-prefix.ts';
 
 export interface CsvRecord {
   row: number;
@@ -104,29 +105,9 @@ export function decodeCsv(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const { row, field, header } = positionAtEnd(validPrefix(bytes));
+    const { row, field, header } = positionAtEnd(utf8Prefix(bytes));
     throw new CsvEncodingError(row, field, header);
   }
-}
-
-/** The longest prefix that is UTF-8 (a sequence cut short at its end is left out), as text. */
-function validPrefix(bytes: Uint8Array): string {
-  const decodes = (length: number) => {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
-    } catch {
-      return null;
-    }
-  };
-  // Every prefix of a valid prefix is valid, so the boundary can be found by halving.
-  let good = 0;
-  let bad = bytes.length;
-  while (bad - good > 1) {
-    const middle = Math.floor((good + bad) / 2);
-    if (decodes(middle) === null) bad = middle;
-    else good = middle;
-  }
-  return decodes(good) ?? '';
 }
 
 /** The row and field that text read so far ends in, and the header row when that is another row. */

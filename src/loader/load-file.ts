@@ -6,17 +6,19 @@ import YAML from 'yaml';
 import { Value } from '@sinclair/typebox/value';
 import type { Platform } from '../platform/context.ts';
 import { LoadReport } from './report.ts';
+import { utf8Prefix } from './utf8-prefix.ts';
 import type { LoadSection } from './section.ts';
 
 export class LoadError extends Error {}
 
 export async function parseLoadFile(file: string): Promise<Record<string, unknown>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     throw new LoadError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  const text = utf8Text(file, bytes);
   let document: unknown;
   try {
     document = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text);
@@ -29,6 +31,16 @@ export async function parseLoadFile(file: string): Promise<Record<string, unknow
     throw new LoadError(`${file} must hold a mapping of sections (such as "users:")`);
   }
   return document as Record<string, unknown>;
+}
+
+/** The file's text; bytes that are not UTF-8 are refused, naming the line of the first, as CSV import does. */
+function utf8Text(file: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = utf8Prefix(bytes).split(/\r\n|\r|\n/).length;
+    throw new LoadError(`${file} is not UTF-8 text (line ${line}); save it as UTF-8`);
+  }
 }
 
 /** Checks every section before writing anything, then applies them in the order of `sections`. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { loadDocument, LoadError } from '../../src/loader/load-file.ts';
+import { loadDocument, loadFile, LoadError } from '../../src/loader/load-file.ts';
 import { loadSections } from '../../src/modules.ts';
 import { freshDatabase } from '../helpers/database.ts';
 import type { TestDatabase } from '../helpers/database.ts';
@@ -94,6 +94,19 @@ describe('lightpath load: the API\'s rules for beamline records', () => {
       { name: 'ADAPT-2', type: 'Adaptor', load: { beamline: 'LD-1', location: 'L' } },
     ] });
     await refused(taken, /^container ADAPT-2: Location L of LD-1-SAM already holds ADAPT-1$/);
+  });
+
+  test('a file that is not UTF-8 is refused, naming the line', async () => {
+    const file = path.join(server.database.dataDir, 'latin1.yaml');
+    fs.writeFileSync(file, Buffer.from(YAML.stringify(facility([{ name: 'cafe', location: 1, comments: 'caf\xe9' }])), 'latin1'));
+    const line = YAML.stringify(facility([{ name: 'cafe', location: 1, comments: 'cafe' }])).split('\n').findIndex((l) => l.includes('comments: cafe')) + 1;
+    const before = await counts();
+    await assert.rejects(loadFile(server.platform, file, loadSections), (error: unknown) => {
+      assert.ok(error instanceof LoadError, String(error));
+      assert.match(error.message, new RegExp(`latin1\\.yaml is not UTF-8 text \\(line ${line}\\); save it as UTF-8$`));
+      return true;
+    });
+    assert.deepEqual(await counts(), before);
   });
 
   test('a good file loads, and loading it again changes nothing', async () => {
