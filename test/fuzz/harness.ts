@@ -88,8 +88,15 @@ export async function rowCounts(db: Kysely<any>, tables: string[] = WRITTEN_TABL
   return Object.fromEntries(Object.entries(result.rows[0]).map(([table, n]) => [table, Number(n)]));
 }
 
+/** LIGHTPATH_FUZZ_SECONDS=<n> runs every fuzz test for n seconds, without a case budget (for a long hunt). */
+function limitsFrom(limits: FuzzLimits): Required<FuzzLimits> {
+  const seconds = Number(process.env.LIGHTPATH_FUZZ_SECONDS);
+  const chosen = { maxCases: 3000, seconds: 4, slowMs: 2000, ...limits };
+  return Number.isFinite(seconds) && seconds > 0 ? { ...chosen, seconds, maxCases: Number.MAX_SAFE_INTEGER } : chosen;
+}
+
 export async function runFuzz<Input>(target: FuzzTarget<Input>, limits: FuzzLimits = {}): Promise<FuzzStats> {
-  const { maxCases = 3000, seconds = 4, slowMs = 2000 } = limits;
+  const { maxCases, seconds, slowMs } = limitsFrom(limits);
   const seed = fuzzSeed();
   const deadline = performance.now() + seconds * 1000;
   const stats: FuzzStats = { seed, cases: 0, statuses: {}, known: {} };
