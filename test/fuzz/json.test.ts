@@ -24,14 +24,30 @@ interface JsonCase {
 
 const show = (input: JsonCase) => `${input.method} ${input.url} ${showBytes(input.body)}`;
 
+type JsonRoute = Omit<JsonCase, 'body'> & { seed: unknown };
+
 function report(t: TestContext, stats: Awaited<ReturnType<typeof runFuzz>>) {
   t.diagnostic(summary(stats));
   assert.ok(stats.cases > 0);
 }
 
+/** Mutated bodies of the routes' seeds, each sent to its route. */
+async function fuzzRoutes(t: TestContext, name: string, server: TestServer, routes: JsonRoute[]) {
+  report(t, await runFuzz<JsonCase>({
+    name,
+    generate: (random) => {
+      const route = random.pick(routes);
+      return { method: route.method, url: route.url, headers: route.headers, body: mutateJson(random, route.seed) };
+    },
+    send: async (input) => answerOf(await server.app.inject({ method: input.method, url: input.url, headers: input.headers, payload: input.body })),
+    counts: () => rowCounts(server.platform.db),
+    show,
+  }, { seconds: 4 }));
+}
+
 describe('fuzz: JSON bodies on the beamline REST API', () => {
   let world: World;
-  let routes: Array<Omit<JsonCase, 'body'> & { seed: unknown }>;
+  let routes: JsonRoute[];
   before(async () => {
     world = await startWorld();
     const trip = await draftShipment(world, 'alice', 'FZ');
@@ -51,22 +67,13 @@ describe('fuzz: JSON bodies on the beamline REST API', () => {
   after(() => world.close());
 
   test('mutated bodies never get a 5xx, an odd error body, or a partial write', async (t) => {
-    report(t, await runFuzz<JsonCase>({
-      name: 'JSON (beamline REST)',
-      generate: (random) => {
-        const route = random.pick(routes);
-        return { method: route.method, url: route.url, headers: route.headers, body: mutateJson(random, route.seed) };
-      },
-      send: async (input) => answerOf(await world.server.app.inject({ method: input.method, url: input.url, headers: input.headers, payload: input.body })),
-      counts: () => rowCounts(world.server.platform.db),
-      show,
-    }, { seconds: 4 }));
+    await fuzzRoutes(t, 'JSON (beamline REST)', world.server, routes);
   });
 });
 
 describe('fuzz: JSON bodies on the telescope REST API and the accounts API', () => {
   let bench: Bench;
-  let routes: Array<Omit<JsonCase, 'body'> & { seed: unknown }>;
+  let routes: JsonRoute[];
   before(async () => {
     bench = await startBench();
     const target = await bench.target(bench.alice, { identifier: 'fz-target', extra_fields: { mykey: 'v', count: 3 } });
@@ -82,16 +89,7 @@ describe('fuzz: JSON bodies on the telescope REST API and the accounts API', () 
   after(() => bench.close());
 
   test('mutated bodies never get a 5xx, an odd error body, or a partial write', async (t) => {
-    report(t, await runFuzz<JsonCase>({
-      name: 'JSON (telescope REST, accounts)',
-      generate: (random) => {
-        const route = random.pick(routes);
-        return { method: route.method, url: route.url, headers: route.headers, body: mutateJson(random, route.seed) };
-      },
-      send: async (input) => answerOf(await bench.server.app.inject({ method: input.method, url: input.url, headers: input.headers, payload: input.body })),
-      counts: () => rowCounts(bench.server.platform.db),
-      show,
-    }, { seconds: 4 }));
+    await fuzzRoutes(t, 'JSON (telescope REST, accounts)', bench.server, routes);
   });
 });
 
