@@ -30,7 +30,7 @@ Configuration: docs/configuration.md.`,
       await platform.close();
     };
     onShutdown(log, stop);
-    if (config.dataProxy.roots.length === 0) log.warn('LIGHTPATH_DATA_ROOTS is empty: every key request will be refused');
+    if (config.dataProxy.roots.length === 0) log.warn('LIGHTPATH_DATA_ROOTS is empty: keys are made for no directory (data/create/ answers {"key": null}) and no file is served; see docs/configuration.md');
     const where = { port: config.dataProxy.port, host: config.host };
     await listenOrFail(() => app.listen(where), where, 'LIGHTPATH_PROXY_PORT', stop);
     log.info({ roots: config.dataProxy.roots, userRoot: config.dataProxy.userRoot }, 'data proxy ready');

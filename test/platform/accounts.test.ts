@@ -103,8 +103,9 @@ describe('accounts and authentication', () => {
 
     const list = await inject({ method: 'GET', url: '/rest/v1/tokens', headers: { authorization: `Bearer ${token}` } });
     assert.equal(list.statusCode, 200);
-    assert.ok(list.json().some((t: { id: number }) => t.id === id));
-    assert.ok(list.json().every((t: Record<string, unknown>) => !('token' in t)));
+    assert.ok(list.json().results.some((t: { id: number }) => t.id === id));
+    assert.equal(list.json().count, list.json().results.length);
+    assert.ok(list.json().results.every((t: Record<string, unknown>) => !('token' in t)));
 
     const revoked = await inject({ method: 'DELETE', url: `/rest/v1/tokens/${id}`, headers: session.headers });
     assert.equal(revoked.statusCode, 200);
@@ -214,7 +215,7 @@ describe('accounts and authentication', () => {
     assert.equal(await status(othersToken), 200);
     assert.equal(await status({ cookie: session.cookie }), 200);
     const listed = await inject({ method: 'GET', url: '/rest/v1/tokens', headers: { cookie: session.cookie } });
-    assert.ok(listed.json().every((t: { revoked_at: string | null }) => t.revoked_at !== null));
+    assert.ok(listed.json().results.every((t: { revoked_at: string | null }) => t.revoked_at !== null));
   });
 
   test('a password reset by staff always revokes the user\'s tokens and ends their sessions', async () => {

@@ -93,6 +93,20 @@ describe('HTTP conventions', () => {
     assert.match(page.headers['content-type'] as string, /text\/html/);
     assert.match(page.body, /swagger/i);
   });
+  test('every list in the OpenAPI document answers a page: {"count", "results"}, never a bare array', async () => {
+    const document = (await server.app.inject({ method: 'GET', url: '/rest/openapi.json' })).json();
+    const bare: string[] = [];
+    for (const [route, methods] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const schema = operation.responses?.['200']?.content?.['application/json']?.schema;
+        if (schema?.type === 'array') bare.push(`${method.toUpperCase()} ${route}`);
+      }
+    }
+    const tokens = document.paths['/rest/v1/tokens'].get.responses['200'].content['application/json'].schema;
+    assert.deepEqual(Object.keys(tokens.properties).sort(), ['count', 'results'], 'the check reads the real response schemas');
+    assert.ok(Object.keys(document.paths).includes('/rest/v1/targets/{id}/observations'), 'the whole API is in the document');
+    assert.deepEqual(bare, []);
+  });
 });
 
 describe('a real listening server', () => {

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { Platform } from '../context.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { badRequest, forbidden, notFound, tooManyRequests, unauthorized } from '../http/errors.ts';
+import { ListQuery, Page } from '../http/rest-schemas.ts';
 import { verifyPassword } from './passwords.ts';
 import { actingUser } from './policy.ts';
 import { SESSION_COOKIE } from './sessions.ts';
@@ -124,8 +125,13 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
 
   app.get('/tokens', {
     config: user,
-    schema: { tags, summary: 'Your API tokens', response: { 200: Type.Array(TokenOut) } },
-  }, async (request) => (await tokens.list(actingUser(request).id)).map(tokenOut));
+    schema: { tags, summary: 'Your API tokens, oldest first', querystring: ListQuery({}), response: { 200: Page(TokenOut) } },
+  }, async (request) => {
+    // A person holds a handful of tokens: page the list in memory.
+    const all = await tokens.list(actingUser(request).id);
+    const { limit, offset } = request.query;
+    return { count: all.length, results: all.slice(offset, offset + limit).map(tokenOut) };
+  });
 
   app.post('/tokens', {
     config: user,

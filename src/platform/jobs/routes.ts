@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../context.ts';
 import { notFound } from '../http/errors.ts';
+import { fetchPage, ListQuery, Page } from '../http/rest-schemas.ts';
 import { findJob, toJobRecord } from './job-rows.ts';
 import { MAX_ID } from '../db/column-types.ts';
 import type { JobRecord } from './types.ts';
@@ -40,20 +41,19 @@ export async function jobRoutes(instance: FastifyInstance, platform: Platform): 
     config: staff,
     schema: {
       tags, summary: 'Recent jobs, newest first (staff)',
-      querystring: Type.Object({
+      querystring: ListQuery({
         state: Type.Optional(Type.Union(['queued', 'running', 'succeeded', 'failed'].map((s) => Type.Literal(s)))),
         type: Type.Optional(Type.String({ maxLength: 100 })),
-        limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-        offset: Type.Integer({ minimum: 0, default: 0 }),
       }),
-      response: { 200: Type.Array(JobOut) },
+      response: { 200: Page(JobOut) },
     },
   }, async (request) => {
-    const { state, type, limit, offset } = request.query;
-    let query = platform.db.selectFrom('jobs').selectAll().orderBy('id', 'desc').limit(limit).offset(offset);
+    const { state, type } = request.query;
+    let query = platform.db.selectFrom('jobs').selectAll().orderBy('id', 'desc');
     if (state) query = query.where('state', '=', state as JobRecord['state']);
     if (type) query = query.where('type', '=', type);
-    return (await query.execute()).map((row) => jobOut(toJobRecord(row)));
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows.map((row) => jobOut(toJobRecord(row))) };
   });
 
   app.get('/jobs/:id', {
