@@ -85,6 +85,17 @@ describe('fuzz: MxDC msgpack bodies', () => {
   });
   after(() => facility.close());
 
+  test('found by fuzzing: an access list entry at a time that does not exist is a 400, not a 500', async () => {
+    const before = await rowCounts(facility.server.platform.db, ['remote_connections']);
+    const reply = await facility.server.app.inject({
+      method: 'POST', url: '/api/v2/accesslist/', remoteAddress: '127.0.0.5',
+      payload: Buffer.from(encode([{ project: 'demo', name: 'session-9', status: 'Connected', date: '2026-11-21 00:90:00' }])),
+    });
+    assert.equal(reply.statusCode, 400, reply.body);
+    assert.match(reply.json().detail, /^Entry 0 must be/);
+    assert.deepEqual(await rowCounts(facility.server.platform.db, ['remote_connections']), before);
+  });
+
   test('mutated bodies never get a 5xx, an odd error body, or a partial write', async (t) => {
     const stats = await runFuzz<MsgpackCase>({
       name: 'msgpack (MxDC)',

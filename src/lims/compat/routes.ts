@@ -211,7 +211,7 @@ function connectionReport(entry: unknown, index: number): ConnectionReport {
   const ok = entry !== null && typeof entry === 'object' && !Array.isArray(entry)
     && typeof record.project === 'string' && typeof record.name === 'string' && record.name.length <= 48
     && typeof record.status === 'string' && STATUSES.has(record.status)
-    && typeof record.date === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(record.date);
+    && typeof record.date === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(record.date) && !Number.isNaN(Date.parse(`${record.date.replace(' ', 'T')}Z`));
   if (!ok) {
     throw badRequest(`Entry ${index} must be {"project", "name", "status": Connected|Disconnected|Failed|Finished, "date": "YYYY-MM-DD HH:MM:SS"}.`);
   }
