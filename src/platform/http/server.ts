@@ -1,6 +1,7 @@
 // The Fastify instance every Lightpath HTTP process starts from (the main server and the
-// standalone Data Proxy): logging with our request ids, trusted proxies, JSON errors, strict
-// validation, the access policy, and connections closed while shutting down.
+// standalone Data Proxy): logging with our request ids, trusted proxies, JSON errors (also for
+// requests refused before routing), body parsers with their limits, strict validation, the access
+// policy, and connections closed while shutting down.
 import crypto from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
@@ -43,7 +44,7 @@ export async function createHttpServer(platform: Platform, options: { publicPref
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // A request that arrives on a kept-alive connection while closing is not started: 503, try elsewhere.
+  // A request that arrives on an open connection while closing is not started: 503, try elsewhere.
   app.addHook('onRequest', async () => {
     if (closing) throw new HttpError(503, 'The server is shutting down; try again.');
   });
