@@ -9,11 +9,12 @@ import { refuseRepeats } from './repeats.ts';
 
 const UserEntry = Type.Object({
   username: Type.String({ pattern: '^[\\w.@+-]{1,150}$' }),
-  full_name: Type.Optional(Type.String()),
-  email: Type.Optional(Type.String()),
+  // The API's limits (PostgreSQL refuses longer names and addresses with an error, not a message).
+  full_name: Type.Optional(Type.String({ maxLength: 300 })),
+  email: Type.Optional(Type.String({ maxLength: 300 })),
   staff: Type.Optional(Type.Boolean()),
   active: Type.Optional(Type.Boolean()),
-  password: Type.Optional(Type.String({ minLength: 4 })),
+  password: Type.Optional(Type.String({ minLength: 4, maxLength: 1024 })),
 }, { additionalProperties: false });
 
 const UsersSection = Type.Array(UserEntry);

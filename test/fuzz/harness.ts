@@ -41,10 +41,13 @@ export interface FuzzStats {
   known: Record<string, number>;
 }
 
-/** Bytes and text, printed so that every byte can be read back (latin1 escapes), cut to a readable length. */
+/**
+ * Bytes and text, printed so that every byte can be read back (latin1 escapes), with long runs of
+ * one character shortened to "x⟨×N⟩" and cut to a readable length (the seed replays the exact input).
+ */
 export function showBytes(input: Buffer | string, limit = 1500): string {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input;
-  const text = JSON.stringify(bytes.toString('latin1'));
+  const text = JSON.stringify(bytes.toString('latin1')).replace(/(.)\1{19,}/g, (run, char) => `${char}⟨×${run.length}⟩`);
   return `${bytes.length} bytes (latin1-escaped): ${text.length > limit ? `${text.slice(0, limit)}…` : text}`;
 }
 

@@ -67,6 +67,14 @@ describe('fuzz: lightpath load files', () => {
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
+  test('found by fuzzing: a user\'s name or email longer than the API allows is refused with a message', async () => {
+    for (const field of ['full_name', 'email']) {
+      const file = path.join(directory, `long-${field}.yaml`);
+      fs.writeFileSync(file, `users:\n  - username: demo\n    ${field}: ${'x'.repeat(301)}\n`);
+      await assert.rejects(loadFile(server.platform, file, loadSections), (error) => error instanceof LoadError && error.message.includes(field));
+    }
+  });
+
   test('mutated files are loaded or refused with a message, never half-applied or crashing the loader', async (t) => {
     const stats = await runFuzz<{ name: string; body: Buffer }>({
       name: 'lightpath load',
