@@ -2,7 +2,6 @@
 // endpoint: mutated valid bodies (wrong types, huge, nested, odd text, damaged bytes, invalid UTF-8).
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
-import assert from 'node:assert/strict';
 import { startWorld, draftShipment } from '../lims/rest/world.ts';
 import type { World } from '../lims/rest/world.ts';
 import { startBench } from '../tom/rest/rest-bench.ts';
@@ -12,7 +11,7 @@ import type { TestServer } from '../helpers/platform.ts';
 import { createTarget } from '../../src/tom/targets.ts';
 import { saveTemplate } from '../../src/tom/observations/templates.ts';
 import { FakeFacility } from '../tom/observations/fake-facility.ts';
-import { answerOf, rowCounts, runFuzz, showBytes, summary } from './harness.ts';
+import { answerOf, rowCounts, runFuzz, showBytes, reportFuzz } from './harness.ts';
 import { mutateJson } from './mutate.ts';
 
 interface JsonCase {
@@ -26,14 +25,9 @@ const show = (input: JsonCase) => `${input.method} ${input.url} ${showBytes(inpu
 
 type JsonRoute = Omit<JsonCase, 'body'> & { seed: unknown };
 
-function report(t: TestContext, stats: Awaited<ReturnType<typeof runFuzz>>) {
-  t.diagnostic(summary(stats));
-  assert.ok(stats.cases > 0);
-}
-
 /** Mutated bodies of the routes' seeds, each sent to its route. */
 async function fuzzRoutes(t: TestContext, name: string, server: TestServer, routes: JsonRoute[]) {
-  report(t, await runFuzz<JsonCase>({
+  reportFuzz(t, await runFuzz<JsonCase>({
     name,
     generate: (random) => {
       const route = random.pick(routes);
@@ -105,7 +99,7 @@ describe('fuzz: JSON bodies on /api/observe/', () => {
   after(() => server.close());
 
   test('mutated bodies never get a 5xx, an odd error body, or a partial write', async (t) => {
-    report(t, await runFuzz<Buffer>({
+    reportFuzz(t, await runFuzz<Buffer>({
       name: 'JSON (/api/observe/)',
       generate: (random) => mutateJson(random, seed),
       send: async (body) => answerOf(await server.app.inject({ method: 'POST', url: '/api/observe/', headers: { 'content-type': 'application/json' }, payload: body })),
