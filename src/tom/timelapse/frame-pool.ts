@@ -81,7 +81,12 @@ export class FramePool {
   /** Stops every worker (frames still in work are dropped). */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+    // An idle worker is unref'd: ref it while it stops, or a process with nothing else to do
+    // would end with this wait still pending.
+    await Promise.all(this.workers.map((w) => {
+      w.thread.ref();
+      return w.thread.terminate();
+    }));
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
       job.reject(new Error('frame pool closed'));
