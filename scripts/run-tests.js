@@ -43,7 +43,8 @@ function runTier(tier) {
       const count = (name) => Number([...output.matchAll(new RegExp(`^ℹ ${name} (\\d+)$`, 'gm'))].pop()?.[1] ?? 0);
       const tests = count('tests');
       const passed = count('pass');
-      const failed = count('fail');
+      // A cancelled test (its file ended early) did not pass: it counts as failed.
+      const failed = count('fail') + count('cancelled');
       resolve({ tier, code, tests, passed, failed });
     });
   });
