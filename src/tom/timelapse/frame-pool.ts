@@ -58,8 +58,8 @@ export class FramePool {
       thread.on('exit', (code) => {
         if (!this.closed) this.fail(worker, new Error(`frame worker stopped (exit code ${code})`));
       });
-      // Idle workers must not keep the process alive.
-      thread.unref();
+      // Workers stay referenced for the pool's whole life (its owner always closes it), so the
+      // process cannot end while a frame may still be on its way back.
       this.workers.push(worker);
     }
   }
@@ -72,7 +72,6 @@ export class FramePool {
     const { gamma: _table, ...recipe } = this.recipe;
     const job: FrameJob = { id, source, expected, recipe, gammaValue: DEFAULT_GAMMA };
     worker.busy++;
-    worker.thread.ref();
     const result = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { resolve, reject, worker }));
     worker.thread.postMessage(job);
     return result;
@@ -81,12 +80,7 @@ export class FramePool {
   /** Stops every worker (frames still in work are dropped). */
   async close(): Promise<void> {
     this.closed = true;
-    // An idle worker is unref'd: ref it while it stops, or a process with nothing else to do
-    // would end with this wait still pending.
-    await Promise.all(this.workers.map((w) => {
-      w.thread.ref();
-      return w.thread.terminate();
-    }));
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
       job.reject(new Error('frame pool closed'));
@@ -120,6 +114,5 @@ export class FramePool {
 
   private release(worker: PoolWorker): void {
     worker.busy--;
-    if (worker.busy === 0) worker.thread.unref();
   }
 }
