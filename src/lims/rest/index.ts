@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
 import { accessListRoutes } from './access-lists.ts';
-import { refuseNulCharacters } from './common.ts';
+import { checkBodyValue } from '../../platform/http/body-checks.ts';
 import { automounterRoutes } from './automounters.ts';
 import { beamlineRoutes } from './beamlines.ts';
 import { containerTypeRoutes } from './container-types.ts';
@@ -20,9 +20,10 @@ import { sshKeyRoutes } from './ssh-keys.ts';
 
 export async function limsRestRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
   await instance.register(async (lims) => {
+    // JSON and form bodies were checked when parsed; query strings and CSV text are checked here.
     lims.addHook('preValidation', async (request) => {
-      refuseNulCharacters(request.query);
-      refuseNulCharacters(request.body);
+      checkBodyValue(request.query, 'query', { depth: false });
+      checkBodyValue(request.body, 'body', { depth: false });
     });
     for (const routes of [
       projectRoutes, shipmentRoutes, containerRoutes, groupRoutes, sampleRoutes, sampleImportRoutes, containerTypeRoutes, beamlineRoutes,
