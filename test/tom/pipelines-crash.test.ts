@@ -76,7 +76,11 @@ describe('a pipeline whose worker is killed', () => {
     assert.match(ended.logs, /Started again \(attempt 2\)/);
     assert.match(ended.logs, /Processing frame 80\/80\nFinished\n$/);
 
-    const job = (await jobs.get(process.job_id!))!;
+    // The job row is marked after the run returns, a moment after the process record.
+    const job = await waitFor('the job to end', async () => {
+      const row = await jobs.get(process.job_id!);
+      return row && row.state !== 'running' && row.state !== 'queued' ? row : null;
+    }, 20000);
     assert.equal(job.state, 'succeeded');
     assert.equal(job.attempts, 2);
     assert.match(job.lastError ?? '', /stopped responding/);
