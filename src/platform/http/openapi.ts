@@ -18,6 +18,17 @@ type SecurityRequirements = Array<Record<string, string[]>>;
 const READ_SECURITY: SecurityRequirements = [{ bearer: [] }, { session: [] }];
 const WRITE_SECURITY: SecurityRequirements = [{ bearer: [] }, { session: [], csrf: [] }];
 
+/**
+ * A query parameter with a default (limit, offset) may be left out, so the document must not call
+ * it required, or generated clients insist on it. Validation is unchanged: the default fills it in.
+ */
+function withOptionalDefaults<T extends { querystring?: unknown } | undefined>(schema: T): T {
+  const query = schema?.querystring as { properties?: Record<string, { default?: unknown }>; required?: string[] } | undefined;
+  if (!query?.required || !query.properties) return schema;
+  const required = query.required.filter((name) => query.properties?.[name]?.default === undefined);
+  return { ...schema, querystring: { ...query, required } } as T;
+}
+
 export async function registerOpenApi(app: FastifyInstance, options: { restPrefix: string; docsPrefix: string; baseUrl: string | null }): Promise<void> {
   const document: SwaggerOptions = {
     openapi: {
@@ -35,9 +46,12 @@ export async function registerOpenApi(app: FastifyInstance, options: { restPrefi
       },
       security: READ_SECURITY,
     },
+    // Shared schemas keep their $id as their name, so generated clients get stable type names.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
     // Only Lightpath's own API belongs in its OpenAPI document.
     transform: ({ schema, url, route }) => {
       if (!url.startsWith(options.restPrefix)) return { schema: { ...(schema ?? {}), hide: true }, url };
+      schema = withOptionalDefaults(schema);
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       const access = route.config?.access as Access | undefined;
       const writes = methods.some((method) => !READ_METHODS.has(method)) && access?.allow !== 'public';

@@ -1,0 +1,31 @@
+// The navigation each kind of person sees. Project users work on their own shipments and data;
+// staff run the beamlines. Pages of other roles stay reachable by link where the API allows it.
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const PROJECT_NAV: NavItem[] = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/shipments/', label: 'Shipments' },
+  { href: '/sessions/', label: 'Sessions' },
+  { href: '/datasets/', label: 'Datasets' },
+  { href: '/profile/', label: 'Profile' },
+];
+
+export const STAFF_NAV: NavItem[] = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/staff/shipments/', label: 'Shipments' },
+  { href: '/staff/automounters/', label: 'Automounters' },
+  { href: '/sessions/', label: 'Sessions' },
+  { href: '/staff/projects/', label: 'Projects' },
+  { href: '/staff/beamlines/', label: 'Beamlines' },
+  { href: '/staff/access-lists/', label: 'Remote access' },
+  { href: '/staff/survey/', label: 'Survey' },
+  { href: '/staff/activity/', label: 'Activity' },
+];
+
+/** Whether a link is the section the reader is in ('/' only on the dashboard itself). */
+export function isCurrent(href: string, pathname: string): boolean {
+  return href === '/' ? pathname === '/' : pathname.startsWith(href);
+}
