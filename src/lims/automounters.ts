@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../platform/http/errors.ts';
 import { isoNow } from '../platform/time.ts';
 import { logActivity } from './activity.ts';
+import { recordEvent } from './events/record.ts';
 import { resolveContainerType } from './containers.ts';
 import { unloadContainer } from './loading.ts';
 import type { AutomountersTable } from './tables.ts';
@@ -23,8 +24,14 @@ export async function findAutomounter(db: Db, id: number): Promise<Automounter> 
 const log = (db: Db, actor: Actor, id: number, description: string, action: 'create' | 'modify' | 'delete' = 'modify') =>
   logActivity(db, { projectId: null, userId: actor.userId, address: actor.address, action, objectType: 'automounter', objectId: id, description });
 
+/** Live event for the staff automounter views. */
+const changed = (db: Db, automounter: { id: number; beamline_id: number }) =>
+  recordEvent(db, 'automounter.changed', { projectId: null, beamlineId: automounter.beamline_id }, { automounter_id: automounter.id, beamline_id: automounter.beamline_id });
+
 async function retireOthers(trx: Db, beamlineId: number, keepId: number, now: string): Promise<void> {
-  await trx.updateTable('automounters').set({ active: false, updated_at: now }).where('beamline_id', '=', beamlineId).where('id', '!=', keepId).where('active', '=', true).execute();
+  const retired = await trx.updateTable('automounters').set({ active: false, updated_at: now })
+    .where('beamline_id', '=', beamlineId).where('id', '!=', keepId).where('active', '=', true).returning(['id', 'beamline_id']).execute();
+  for (const automounter of retired) await changed(trx, automounter);
 }
 
 export async function createAutomounter(
@@ -48,6 +55,7 @@ export async function createAutomounter(
       beamline_id: beamline.id, container_id: container.id, active: input.active ?? false, staff_comments: input.staff_comments ?? '', updated_at: now,
     }).returningAll().executeTakeFirstOrThrow();
     if (input.active) await retireOthers(trx, beamline.id, row.id, now);
+    await changed(trx, row);
     await log(trx, actor, row.id, `Automounter ${input.name} (${type.name}) installed on ${beamline.acronym}`, 'create');
     return row;
   });
@@ -60,6 +68,7 @@ export async function setAutomounterActive(db: Db, actor: Actor, id: number, act
     const now = isoNow();
     if (active) await retireOthers(trx, current.beamline_id, id, now);
     const row = await trx.updateTable('automounters').set({ active, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await changed(trx, row);
     await log(trx, actor, id, `Automounter ${active ? 'activated' : 'deactivated'}`);
     return row;
   });
@@ -69,6 +78,7 @@ export async function updateAutomounter(db: Db, actor: Actor, id: number, fields
   return db.transaction().execute(async (trx) => {
     await findAutomounter(trx, id);
     const row = await trx.updateTable('automounters').set({ ...fields, updated_at: isoNow() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await changed(trx, row);
     await log(trx, actor, id, 'Automounter changed');
     return row;
   });
@@ -81,6 +91,7 @@ export async function deleteAutomounter(db: Db, actor: Actor, id: number): Promi
     const loaded = await trx.selectFrom('containers').select('name').where('parent_id', '=', current.container_id).execute();
     if (loaded.length > 0) throw conflict(`The automounter still holds ${loaded.map((c) => c.name).join(', ')}; unload them first.`);
     await trx.deleteFrom('containers').where('id', '=', current.container_id).execute();
+    await changed(trx, current);
     await log(trx, actor, id, 'Automounter removed', 'delete');
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/database.ts';
 import { isoNow } from '../platform/time.ts';
 import type { DatasetsTable } from './tables.ts';
 import { logActivity } from './activity.ts';
+import { recordEvent } from './events/record.ts';
 
 export type DatasetFields = Omit<Insertable<DatasetsTable>, 'id' | 'created_at' | 'updated_at' | 'state'>;
 
@@ -24,11 +25,15 @@ export async function saveDataset(
         .where('id', '=', options.id).where('project_id', '=', fields.project_id).returning('id').executeTakeFirst();
       id = updated?.id ?? null;
     }
+    const created = id === null;
     if (id === null) {
       const inserted = await trx.insertInto('datasets').values({ ...fields, state: 'active', created_at: now, updated_at: now })
         .returning('id').executeTakeFirstOrThrow();
       id = inserted.id;
     }
+    await recordEvent(trx, created ? 'dataset.created' : 'dataset.changed', { projectId: fields.project_id, beamlineId: fields.beamline_id }, {
+      dataset_id: id, session_id: fields.session_id ?? null,
+    });
     await logActivity(trx, {
       projectId: fields.project_id, userId: options.userId, address: options.address, action: 'create',
       objectType: 'dataset', objectId: id, description: options.description,

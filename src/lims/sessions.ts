@@ -3,6 +3,7 @@
 import type { Db } from '../platform/db/database.ts';
 import { isoNow } from '../platform/time.ts';
 import { logActivity } from './activity.ts';
+import { recordEvent } from './events/record.ts';
 
 const REOPEN_WITHIN_MS = 5 * 60 * 1000;
 
@@ -38,14 +39,15 @@ export async function launchSession(
     const created = inserted !== undefined;
     const session = (await findSession(trx, input.projectId, input.beamlineId, input.name))!;
     const sessionId = session.id;
-    await trx.updateTable('stretches').set({ ended_at: now })
+    const ended = await trx.updateTable('stretches').set({ ended_at: now })
       .where('ended_at', 'is', null)
       .where('session_id', 'in', (eb) => eb.selectFrom('beamline_sessions').select('id').where('beamline_id', '=', input.beamlineId).where('id', '!=', sessionId))
-      .execute();
+      .returning('session_id').execute();
     const recent = new Date(Date.now() - REOPEN_WITHIN_MS).toISOString();
     await trx.updateTable('stretches').set({ ended_at: null }).where('session_id', '=', sessionId).where('ended_at', '>=', recent).execute();
     const open = await trx.selectFrom('stretches').select('id').where('session_id', '=', sessionId).where('ended_at', 'is', null).executeTakeFirst();
     if (!open) await trx.insertInto('stretches').values({ session_id: sessionId, started_at: now, ended_at: null }).execute();
+    await sessionsChanged(trx, [sessionId, ...ended.map((e) => e.session_id)]);
     if (created) {
       await logActivity(trx, {
         projectId: input.projectId, userId: input.userId, address: input.address, action: 'create',
@@ -58,7 +60,18 @@ export async function launchSession(
 
 /** Ends the session's open stretches. */
 export async function closeSession(db: Db, sessionId: number): Promise<void> {
-  await db.updateTable('stretches').set({ ended_at: isoNow() }).where('session_id', '=', sessionId).where('ended_at', 'is', null).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('stretches').set({ ended_at: isoNow() }).where('session_id', '=', sessionId).where('ended_at', 'is', null).execute();
+    await sessionsChanged(trx, [sessionId]);
+  });
+}
+
+/** Tells the sessions' pages (live events) that their stretches changed. */
+async function sessionsChanged(trx: Db, ids: number[]): Promise<void> {
+  const sessions = await trx.selectFrom('beamline_sessions').select(['id', 'project_id', 'beamline_id']).where('id', 'in', ids).orderBy('id').execute();
+  for (const session of sessions) {
+    await recordEvent(trx, 'session.changed', { projectId: session.project_id, beamlineId: session.beamline_id }, { session_id: session.id });
+  }
 }
 
 /** Total time in use, in seconds: every stretch, an open one counting up to now (decision D10). */

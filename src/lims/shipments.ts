@@ -8,6 +8,7 @@ import type { Db } from '../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../platform/http/errors.ts';
 import { isoNow } from '../platform/time.ts';
 import { logActivity } from './activity.ts';
+import { recordEvent } from './events/record.ts';
 import { uniqueOr } from '../platform/db/unique-violation.ts';
 import { unloadContainer } from './loading.ts';
 import type { ShipmentsTable, TransitState } from './tables.ts';
@@ -130,6 +131,9 @@ export async function transitionShipment(db: Db, actor: Actor, id: number, actio
       await trx.updateTable('sample_groups').set({ state: 'active', updated_at: now }).where('shipment_id', '=', id).where('state', '=', 'draft').execute();
     }
     if (current.state === 'on_site') await unloadFromOutside(trx, id);
+    const scope = { projectId: current.project_id, beamlineId: null };
+    await recordEvent(trx, 'shipment.changed', scope, { shipment_id: id, state: rule.to });
+    for (const container of containers) await recordEvent(trx, 'container.changed', scope, { container_id: container.id, shipment_id: id });
     await logActivity(trx, {
       projectId: current.project_id, userId: actor.userId, address: actor.address, action: action === 'archive' ? 'archive' : 'modify',
       objectType: 'shipment', objectId: id, description: `Shipment ${current.name}: ${action} (${stateLabel(current.state)} → ${stateLabel(rule.to)})`,

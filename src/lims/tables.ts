@@ -266,6 +266,18 @@ export interface SshKeysTable {
   updated_at: string;
 }
 
+/** The live-event log (GET /rest/v1/events): what changed, by id; see src/lims/events/. */
+export interface EventsTable {
+  id: Generated<number>;
+  created_at: string;
+  kind: string;
+  /** Whose record changed; null for facility equipment (staff only). */
+  project_id: number | null;
+  beamline_id: number | null;
+  /** JSON of the ids (and state) the event names. */
+  subject: string;
+}
+
 export interface LimsTables {
   projects: ProjectsTable;
   beamlines: BeamlinesTable;
@@ -290,4 +302,5 @@ export interface LimsTables {
   access_list_beamlines: AccessListBeamlinesTable;
   remote_connections: RemoteConnectionsTable;
   ssh_keys: SshKeysTable;
+  events: EventsTable;
 }

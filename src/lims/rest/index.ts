@@ -9,6 +9,7 @@ import { beamlineRoutes } from './beamlines.ts';
 import { containerTypeRoutes } from './container-types.ts';
 import { containerRoutes } from './containers.ts';
 import { datasetRoutes } from './datasets.ts';
+import { eventRoutes } from './events.ts';
 import { groupRoutes } from './groups.ts';
 import { projectRoutes } from './projects.ts';
 import { reportRoutes } from './reports.ts';
@@ -27,7 +28,7 @@ export async function limsRestRoutes(instance: FastifyInstance, platform: Platfo
     });
     for (const routes of [
       projectRoutes, shipmentRoutes, containerRoutes, groupRoutes, sampleRoutes, sampleImportRoutes, containerTypeRoutes, beamlineRoutes,
-      automounterRoutes, sessionRoutes, datasetRoutes, reportRoutes, accessListRoutes, sshKeyRoutes,
+      automounterRoutes, sessionRoutes, datasetRoutes, reportRoutes, accessListRoutes, sshKeyRoutes, eventRoutes,
     ]) {
       await routes(lims, platform);
     }

@@ -11,6 +11,7 @@ import * as frameIdentity from './0008_frame_identity.ts';
 import * as productsPerTarget from './0009_products_per_target.ts';
 import * as limsNameFilters from './0010_lims_name_filters.ts';
 import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
+import * as events from './0012_events.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_products_per_target': productsPerTarget,
   '0010_lims_name_filters': limsNameFilters,
   '0011_proxy_keys_without_files': proxyKeysWithoutFiles,
+  '0012_events': events,
 };
