@@ -28,6 +28,8 @@ export interface DataProxyConfig {
   userRoot: string | null;
   /** Port of `lightpath proxy`. */
   port: number;
+  /** Disk space for rendered frame previews under the data directory, in bytes (0 = no cache). */
+  frameCacheBytes: number;
 }
 
 export type ExtraFieldType = 'string' | 'number' | 'boolean' | 'datetime';
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
       roots: read.string('LIGHTPATH_DATA_ROOTS', '').split(/[,:]/).map((r) => r.trim()).filter(Boolean).map((r) => path.resolve(r)),
       userRoot: read.string('LIGHTPATH_DATA_USER_ROOT', '') ? path.resolve(read.string('LIGHTPATH_DATA_USER_ROOT', '')) : null,
       port: read.integer('LIGHTPATH_PROXY_PORT', 3001, 0, 65535),
+      frameCacheBytes: read.integer('LIGHTPATH_FRAME_CACHE_MB', 1024, 0, 16 * 1024 * 1024) * 1024 * 1024,
     },
     mxdcTokenWindowSeconds: read.integer('LIGHTPATH_MXDC_TOKEN_WINDOW', 60, 1, 86400),
     ffmpegPath: read.string('LIGHTPATH_FFMPEG', '') || null,

@@ -3,6 +3,7 @@
 //   GET  /download/files/raw/<key>/<path>             a file (Range; .gz fallback)
 //   GET  /download/files/archive/<key>/<name>.tar.gz  the key's whole directory, streamed
 //   GET  /download/files/snapshot/<key>/<path>        an image, or a placeholder (200)
+//   GET  /download/files/frame/<key>/<path>/<bb>.png  a diffraction frame preview (frames/frame-routes.ts)
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -20,6 +21,7 @@ import { holdDirectory, tarGzStream } from './archive.ts';
 import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
 import { sendPlaceholder, snapshotCandidates } from './snapshot.ts';
 import { attachmentDisposition } from './disposition.ts';
+import { frameRoutes } from './frames/frame-routes.ts';
 
 type FileParams = { key: string; '*': string };
 const ARCHIVE_NAME = /^([^./]+)\.tar\.gz$/;
@@ -114,4 +116,6 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
       return sendPlaceholder(reply);
     },
   });
+
+  await frameRoutes(instance, service, config);
 }

@@ -1,0 +1,122 @@
+// Rendered previews on disk, under the data directory: one PNG per key, path, brightness (and
+// region), with the stamps of the files it was drawn from beside it. An entry is served only while
+// every source still is the file stamped, at the same real path (so a changed, deleted or swapped
+// source is never served stale). The total size is kept under a limit by evicting the entries used
+// least recently; file times carry the order across restarts.
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { isInside } from '../../platform/storage/descriptor-paths.ts';
+import { realpathOrNull } from '../paths.ts';
+import { stampHolds } from './source-files.ts';
+import type { SourceStamp } from './source-files.ts';
+
+interface Entry {
+  dir: string;
+  sources: SourceStamp[];
+}
+
+export function cacheId(parts: string[]): string {
+  return crypto.createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+export class FrameCache {
+  /** Entry id → PNG size, in order of last use (oldest first). */
+  private sizes: Map<string, number> | null = null;
+  private loading: Promise<Map<string, number>> | null = null;
+  private total = 0;
+
+  constructor(private readonly dir: string, private readonly limitBytes: number) {}
+
+  /** The cached PNG for `id` if its sources are unchanged and still inside `dir`; else null (and the entry goes). */
+  async get(id: string, keyDir: string): Promise<Buffer | null> {
+    if (this.limitBytes === 0) return null;
+    const sizes = await this.index();
+    if (!sizes.has(id)) return null;
+    const entry = await this.readEntry(id);
+    if (entry === null || entry.dir !== keyDir || !(await this.sourcesHold(entry))) {
+      await this.remove(id);
+      return null;
+    }
+    const png = await fsp.readFile(this.file(id, 'png')).catch(() => null);
+    if (png === null) {
+      await this.remove(id);
+      return null;
+    }
+    sizes.delete(id);
+    sizes.set(id, png.length);
+    const now = new Date();
+    await fsp.utimes(this.file(id, 'png'), now, now).catch(() => {});
+    return png;
+  }
+
+  async put(id: string, keyDir: string, png: Buffer, sources: SourceStamp[]): Promise<void> {
+    if (png.length > this.limitBytes || sources.length === 0) return;
+    const sizes = await this.index();
+    await fsp.mkdir(this.dir, { recursive: true });
+    // Written under temporary names and renamed: a reader never sees half an entry.
+    const suffix = `.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    const entry: Entry = { dir: keyDir, sources };
+    await fsp.writeFile(this.file(id, 'json') + suffix, JSON.stringify(entry));
+    await fsp.writeFile(this.file(id, 'png') + suffix, png);
+    await fsp.rename(this.file(id, 'json') + suffix, this.file(id, 'json'));
+    await fsp.rename(this.file(id, 'png') + suffix, this.file(id, 'png'));
+    this.total -= sizes.get(id) ?? 0;
+    sizes.delete(id);
+    sizes.set(id, png.length);
+    this.total += png.length;
+    for (const [oldest] of sizes) {
+      if (this.total <= this.limitBytes) break;
+      await this.remove(oldest);
+    }
+  }
+
+  private file(id: string, extension: 'png' | 'json'): string {
+    return path.join(this.dir, `${id}.${extension}`);
+  }
+
+  private async readEntry(id: string): Promise<Entry | null> {
+    try {
+      return JSON.parse(await fsp.readFile(this.file(id, 'json'), 'utf8')) as Entry;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Each source is still the stamped file, reached through no symlink (real path unchanged), inside the key's directory. */
+  private async sourcesHold(entry: Entry): Promise<boolean> {
+    for (const source of entry.sources) {
+      if (!isInside(entry.dir, source.path) || (await realpathOrNull(source.path)) !== source.path) return false;
+      if (!(await stampHolds(source))) return false;
+    }
+    return true;
+  }
+
+  private async remove(id: string): Promise<void> {
+    const sizes = await this.index();
+    this.total -= sizes.get(id) ?? 0;
+    sizes.delete(id);
+    await Promise.all([fsp.rm(this.file(id, 'png'), { force: true }), fsp.rm(this.file(id, 'json'), { force: true })]);
+  }
+
+  /** What is on disk, read once: entries in order of their PNG's time (least recently used first). */
+  private async index(): Promise<Map<string, number>> {
+    if (this.sizes !== null) return this.sizes;
+    this.loading ??= (async () => {
+      const names = await fsp.readdir(this.dir).catch(() => [] as string[]);
+      const found: Array<{ id: string; size: number; used: number }> = [];
+      for (const name of names) {
+        const id = /^([0-9a-f]{64})\.png$/.exec(name)?.[1];
+        if (!id) continue;
+        const info = await fsp.stat(path.join(this.dir, name)).catch(() => null);
+        if (info) found.push({ id, size: info.size, used: info.mtimeMs });
+      }
+      found.sort((a, b) => a.used - b.used);
+      const sizes = new Map(found.map((entry) => [entry.id, entry.size]));
+      this.total = found.reduce((sum, entry) => sum + entry.size, 0);
+      this.sizes = sizes;
+      return sizes;
+    })();
+    return this.loading;
+  }
+}

@@ -1,0 +1,22 @@
+// Worker-thread side of the frame render pool: renders each job it is sent, one at a time (a
+// worker holds one decoded frame at most), and posts the PNG back transferred, not copied.
+import { parentPort } from 'node:worker_threads';
+import { renderJob } from './render-job.ts';
+import type { RenderJob, RenderOutcome } from './render-job.ts';
+
+if (!parentPort) throw new Error('frame-worker.ts runs as a worker thread');
+const port = parentPort;
+
+export type WorkerReply = { id: number; outcome: RenderOutcome } | { id: number; error: string };
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', ({ id, job }: { id: number; job: RenderJob }) => {
+  queue = queue.then(async () => {
+    try {
+      const outcome = await renderJob(job);
+      port.postMessage({ id, outcome } satisfies WorkerReply, outcome.kind === 'png' ? [outcome.png.buffer as ArrayBuffer] : []);
+    } catch (error) {
+      port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    }
+  });
+});

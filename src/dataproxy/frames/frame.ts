@@ -1,0 +1,14 @@
+// What every frame decoder hands the renderer: the pixel values row by row, and the count above
+// which a pixel is an overload (spec mxlive-v2 §5.3, "Reading").
+export type PixelArray = Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
+
+export interface Frame {
+  width: number;
+  height: number;
+  /** width × height values, row after row. */
+  pixels: PixelArray;
+  cutoff: number;
+}
+
+/** The file cannot be read as a frame (wrong format, truncated, no such frame): the placeholder is shown. */
+export class FrameUnreadable extends Error {}

@@ -1,0 +1,66 @@
+// Frame previews for the routes: from the disk cache when its sources are unchanged, else rendered
+// on the worker pool and cached. Identical requests that arrive while a frame renders wait for
+// that one rendering instead of starting their own.
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { FrameCache, cacheId } from './cache.ts';
+import { FrameRenderPool } from './render-pool.ts';
+import type { Region, RenderJob } from './render-job.ts';
+
+export type Preview =
+  | { kind: 'png'; png: Buffer; how: 'cached' | 'rendered' | 'joined' }
+  | { kind: 'missing' }
+  | { kind: 'outside-frame'; width: number; height: number };
+
+export interface PreviewRequest {
+  key: string;
+  /** Real path of the key's directory. */
+  dir: string;
+  relative: string;
+  brightness: string;
+  region: Region | null;
+}
+
+export class FramePreviews {
+  private readonly cache: FrameCache;
+  private readonly pool = new FrameRenderPool();
+  private readonly inFlight = new Map<string, Promise<Preview>>();
+
+  constructor(dataDir: string, cacheBytes: number, private readonly log: FastifyBaseLogger) {
+    this.cache = new FrameCache(path.join(dataDir, 'frame-cache'), cacheBytes);
+  }
+
+  async preview(request: PreviewRequest): Promise<Preview> {
+    const { region } = request;
+    const id = cacheId([request.key, request.relative, request.brightness, region ? `${region.x},${region.y},${region.w},${region.h}` : '']);
+    const running = this.inFlight.get(id);
+    if (running) {
+      const shared = await running;
+      return shared.kind === 'png' ? { ...shared, how: 'joined' } : shared;
+    }
+    const work = this.produce(id, request).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, work);
+    return work;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async produce(id: string, request: PreviewRequest): Promise<Preview> {
+    const cached = await this.cache.get(id, request.dir);
+    if (cached !== null) return { kind: 'png', png: cached, how: 'cached' };
+    const job: RenderJob = { dir: request.dir, relative: request.relative, brightness: request.brightness, region: request.region };
+    const outcome = await this.pool.render(job);
+    if (outcome.kind === 'outside-frame') return outcome;
+    if (outcome.kind === 'missing') {
+      if (outcome.reason) this.log.warn({ frame: request.relative, reason: outcome.reason }, 'frame preview: the file cannot be read as a frame');
+      return { kind: 'missing' };
+    }
+    const png = Buffer.from(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
+    await this.cache.put(id, request.dir, png, outcome.sources).catch((error: unknown) => {
+      this.log.warn({ err: error }, 'frame preview: could not write the cache');
+    });
+    return { kind: 'png', png, how: 'rendered' };
+  }
+}

@@ -1,0 +1,51 @@
+// Finds and decodes the frame a URL path names inside a key's directory (spec mxlive-v2 §5.3):
+// a file (CBF, SMV, HDF5), or, when the last component is all digits, that frame (1-based) of the
+// HDF5 file above it ("x_master.h5/000001"). The format is told by the file's first bytes.
+import path from 'node:path';
+import { CBF_MAGIC, decodeCbf } from './cbf.ts';
+import { SMV_MAGIC, decodeSmv } from './smv.ts';
+import { HDF5_MAGIC, readEigerFrame } from './hdf5.ts';
+import type { Frame } from './frame.ts';
+import { openInside } from './source-files.ts';
+import type { OpenedSource, SourceStamp } from './source-files.ts';
+
+export interface FoundFrame {
+  /** Null when there is no such frame (missing file, frame past the end, unknown format). */
+  frame: Frame | null;
+  /** Every file read, first the one the path names: a cached rendering is good while they hold. */
+  sources: SourceStamp[];
+}
+
+/** The file and frame number a path names: "a/x_master.h5/000002" → ("a/x_master.h5", 2). */
+async function openNamed(realDir: string, relative: string): Promise<{ opened: OpenedSource; relative: string; number: number | null } | null> {
+  const last = path.posix.basename(relative);
+  const parent = path.posix.dirname(relative);
+  if (/^\d+$/.test(last) && parent !== '.' && parent !== '/') {
+    const container = await openInside(realDir, parent);
+    if (container !== null) return { opened: container, relative: parent, number: Number(last) };
+  }
+  const opened = await openInside(realDir, relative);
+  return opened === null ? null : { opened, relative, number: null };
+}
+
+export async function readFrame(realDir: string, relative: string): Promise<FoundFrame> {
+  const named = await openNamed(realDir, relative);
+  if (named === null) return { frame: null, sources: [] };
+  const { opened, number } = named;
+  const sources = [opened.stamp];
+  try {
+    const head = Buffer.alloc(16);
+    await opened.handle.read(head, 0, head.length, 0);
+    if (head.subarray(0, 4).equals(HDF5_MAGIC)) {
+      return { frame: await readEigerFrame(realDir, named.relative, opened, number ?? 1, sources), sources };
+    }
+    // A frame number means a frame inside a container file: only HDF5 has those.
+    if (number !== null) return { frame: null, sources };
+    const text = head.toString('latin1');
+    if (text.startsWith(CBF_MAGIC)) return { frame: decodeCbf(await opened.handle.readFile()), sources };
+    if (text.startsWith(SMV_MAGIC)) return { frame: decodeSmv(await opened.handle.readFile()), sources };
+    return { frame: null, sources };
+  } finally {
+    await opened.handle.close();
+  }
+}

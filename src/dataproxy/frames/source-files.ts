@@ -1,0 +1,52 @@
+// Opening the files a frame is read from, confined to the key's directory like `raw`: the path is
+// resolved inside the directory, and the opened descriptor is checked to be that file before a
+// byte is read (a directory on the way may be swapped for a symlink meanwhile). Each file read is
+// stamped (size, mtime, inode) so a cached rendering can tell when its sources changed.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import { entryIn, openedInside } from '../../platform/storage/descriptor-paths.ts';
+import { existingInside } from '../paths.ts';
+
+export interface SourceStamp {
+  /** Real path of the file. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export interface OpenedSource {
+  handle: fsp.FileHandle;
+  stamp: SourceStamp;
+  /** A path that reaches the opened file itself (its descriptor on Linux), for libraries that open by name. */
+  reopenPath: string;
+}
+
+/** The regular file `relative` inside `realDir`, opened; null when it is missing, not a file, or leads outside. */
+export async function openInside(realDir: string, relative: string): Promise<OpenedSource | null> {
+  const real = await existingInside(realDir, relative);
+  if (real === null) return null;
+  let handle: fsp.FileHandle;
+  try {
+    // O_NONBLOCK: a FIFO left in a data directory must not hang a render.
+    handle = await fsp.open(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  const info = await handle.stat();
+  if (!info.isFile() || !(await openedInside(handle, realDir, real))) {
+    await handle.close();
+    return null;
+  }
+  return {
+    handle,
+    stamp: { path: real, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino },
+    reopenPath: entryIn({ handle, path: real }),
+  };
+}
+
+/** True when the file at `stamp.path` is still the one stamped (same size, mtime and inode). */
+export async function stampHolds(stamp: SourceStamp): Promise<boolean> {
+  const info = await fsp.stat(stamp.path).catch(() => null);
+  return info !== null && info.isFile() && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
+}
