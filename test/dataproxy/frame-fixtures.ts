@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/make-frame-fixtures.py');
 // Debian's python, which has python3-fabio, python3-h5py and python3-hdf5plugin (a python earlier
 // on PATH, e.g. from pyenv, would not).
-const PYTHON = process.env.LIGHTPATH_TEST_PYTHON ?? '/usr/bin/python3';
+export const PYTHON = process.env.LIGHTPATH_TEST_PYTHON ?? '/usr/bin/python3';
 
 export interface FrameFixture {
   name: string;
