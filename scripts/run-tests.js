@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: runs every test/**/*.test.ts file with node's test runner (through tsx) against
 // SQLite, then again against PostgreSQL when LIGHTPATH_TEST_POSTGRES_URL is set — saying plainly
-// when that tier is skipped. Fails when no test file is found or no test ran.
-import { spawn } from 'node:child_process';
+// when that tier is skipped. Fails when no test file is found or no test ran. The web app is built
+// first when it is stale (scripts/build-web.js).
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,6 +24,17 @@ const files = only.length > 0 ? only : findTests(path.join(root, 'test'));
 if (files.length === 0) {
   console.error('No test files found under test/.');
   process.exit(1);
+}
+
+// The suite tests a fresh web bundle (built only when stale). A run of chosen files builds it only
+// when one of them drives the app in a browser, so other work is not held up by the app's build.
+const needsBundle = only.length === 0 || files.some((file) => path.relative(root, path.resolve(root, file)).startsWith(`test${path.sep}web${path.sep}`));
+if (needsBundle) {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-web.js')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('The web app did not build: no tests were run.');
+    process.exit(1);
+  }
 }
 
 function runTier(tier) {

@@ -6,6 +6,9 @@ import { parseRate } from './platform/rate-limit.ts';
 import { readLcoConfig } from './tom/observations/facilities/lco/config.ts';
 import type { LcoConfig } from './tom/observations/facilities/lco/config.ts';
 
+// The bundle ships with the code, so its default place does not depend on the working directory.
+const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
+
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface SmtpConfig {
@@ -67,11 +70,15 @@ export interface Config {
   jobs: { concurrency: number; leaseSeconds: number; pollMilliseconds: number };
   sessionDays: number;
   login: { maxFailures: number; windowSeconds: number };
+  /** Survey links that name no session, allowed per client address before it must wait ("20/hour"). */
+  surveyMissRate: { limit: number; windowSeconds: number };
   dataProxy: DataProxyConfig;
   /** Accepted clock difference for MxDC signed URLs, in seconds (Lightpath decision D3). */
   mxdcTokenWindowSeconds: number;
   /** ffmpeg to run; null = the system's `ffmpeg` on PATH, else the one shipped in an npm package. */
   ffmpegPath: string | null;
+  /** The built web app (scripts/build-web.js writes it); default web/build in this checkout. */
+  webDir: string;
   tom: TomConfig;
   lco: LcoConfig;
 }
@@ -134,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxFailures: read.integer('LIGHTPATH_LOGIN_MAX_FAILURES', 10, 1, 10000),
       windowSeconds: read.integer('LIGHTPATH_LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
+    surveyMissRate: read.rate('LIGHTPATH_SURVEY_MISS_RATE', '20/hour'),
     dataProxy: {
       url: read.string('LIGHTPATH_DATAPROXY_URL', '').replace(/\/+$/, '') || null,
       secret: read.string('LIGHTPATH_DATAPROXY_SECRET', '') || null,
@@ -144,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     mxdcTokenWindowSeconds: read.integer('LIGHTPATH_MXDC_TOKEN_WINDOW', 60, 1, 86400),
     ffmpegPath: read.string('LIGHTPATH_FFMPEG', '') || null,
+    webDir: path.resolve(read.string('LIGHTPATH_WEB_DIR', '') || DEFAULT_WEB_DIR),
     tom: {
       extraFields: read.extraFields('LIGHTPATH_TARGET_EXTRA_FIELDS'),
       timelapse: {

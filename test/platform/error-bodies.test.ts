@@ -79,7 +79,7 @@ describe('error bodies are {"detail"} on every path', () => {
   });
 
   test('unknown routes, methods and files are a 404 {"detail"}', async () => {
-    assertDetail(await get('/no/such/thing'), 404, 'Not found.');
+    assertDetail(await get('/api/no/such/thing'), 404, 'Not found.');
     assertDetail(await get('/rest/v1/users%00'), 404, 'Not found.');
     assertDetail(await get('/rest/docs/static/no-such-file.js'), 404);
     assertDetail(await sendRaw(port, 'PROPFIND /rest/v1/users HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'), 404);

@@ -14,7 +14,8 @@ describe('HTTP conventions', () => {
   after(() => server.close());
 
   test('unknown routes answer 404 {"detail"} in JSON', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/no/such/thing' });
+    // Under the server's own prefixes: elsewhere a GET gets the web app's page (web-app.test.ts).
+    const response = await server.app.inject({ method: 'GET', url: '/rest/no/such/thing' });
     assert.equal(response.statusCode, 404);
     assert.match(response.headers['content-type'] as string, /^application\/json/);
     assert.deepEqual(response.json(), { detail: 'Not found.' });

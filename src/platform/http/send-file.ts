@@ -30,7 +30,8 @@ export function dataHeaders(reply: FastifyReply, contentType = 'application/octe
     .header('content-type', contentType);
 }
 
-async function openRegularFile(realPath: string): Promise<{ handle: fsp.FileHandle; size: number; modified: Date } | null> {
+/** The regular file at `realPath` opened for reading, checked by its descriptor to be that very file; null when it is not one. */
+export async function openRegularFile(realPath: string): Promise<{ handle: fsp.FileHandle; size: number; modified: Date } | null> {
   let handle: fsp.FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO someone left in a data directory must not hang the request.
