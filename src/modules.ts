@@ -7,6 +7,7 @@ import type { LoadSection } from './loader/section.ts';
 import { usersSection } from './loader/users-section.ts';
 import { beamlinesSection } from './lims/load-beamlines.ts';
 import { projectsSection } from './lims/load-projects.ts';
+import { supportAreasSection } from './lims/survey/load-areas.ts';
 import { targetExtraFieldsSection, targetsSection } from './tom/load-targets.ts';
 import { observationTemplatesSection } from './tom/observations/load-templates.ts';
 import { pipelineJob } from './tom/pipelines/job.ts';
@@ -24,5 +25,5 @@ export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (registr
 
 /** Sections of a `lightpath load` file, in the order they are applied (what others refer to first). */
 export const loadSections: LoadSection[] = [
-  usersSection, beamlinesSection, projectsSection, targetExtraFieldsSection, targetsSection, observationTemplatesSection,
+  usersSection, beamlinesSection, projectsSection, supportAreasSection, targetExtraFieldsSection, targetsSection, observationTemplatesSection,
 ];

@@ -19,6 +19,7 @@ import { accessListFor, accessListUsernames, recordConnections, sshKeysOf } from
 import type { ConnectionReport } from '../access-lists.ts';
 import { logActivity } from '../activity.ts';
 import { humanizeSeconds } from './humanize.ts';
+import { surveyKey } from '../survey/key.ts';
 import { parseSshDssPublicKey, SshKeyError } from './ssh-dss.ts';
 import { verifyToken } from './signed-token.ts';
 import { mxdcSigned, tokenUsername, trustedNetworkOnly } from './mxdc-auth.ts';
@@ -101,11 +102,10 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
       projectId: project.id, userId: project.userId, beamlineId: line.id, name, proxyKey: key, address: clientAddress(request), beamlineAcronym: line.acronym,
     });
     const base = config.baseUrl ?? `${request.protocol}://${request.host}`;
-    const feedbackKey = Buffer.from(`${project.username}:${name}`).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
     return {
       session: name,
       duration: humanizeSeconds(await sessionSeconds(db, session.id)),
-      survey: `${base}/users/feedback/${feedbackKey}/new/`,
+      survey: `${base}/users/feedback/${surveyKey(project.username, name)}/new/`,
       end_time: null,
     };
   });

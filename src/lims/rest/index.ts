@@ -18,6 +18,9 @@ import { sampleRoutes } from './samples.ts';
 import { sessionRoutes } from './sessions.ts';
 import { shipmentRoutes } from './shipments.ts';
 import { sshKeyRoutes } from './ssh-keys.ts';
+import { supportAreaRoutes } from './support-areas.ts';
+import { surveyRoutes } from './survey.ts';
+import { feedbackResultRoutes } from './feedback-results.ts';
 
 export async function limsRestRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
   await instance.register(async (lims) => {
@@ -29,6 +32,7 @@ export async function limsRestRoutes(instance: FastifyInstance, platform: Platfo
     for (const routes of [
       projectRoutes, shipmentRoutes, containerRoutes, groupRoutes, sampleRoutes, sampleImportRoutes, containerTypeRoutes, beamlineRoutes,
       automounterRoutes, sessionRoutes, datasetRoutes, reportRoutes, accessListRoutes, sshKeyRoutes, eventRoutes,
+      supportAreaRoutes, surveyRoutes, feedbackResultRoutes,
     ]) {
       await routes(lims, platform);
     }

@@ -4,6 +4,7 @@ import type { DataProxyTables } from '../../dataproxy/tables.ts';
 import type { LimsTables } from '../../lims/tables.ts';
 import type { TomTables } from '../../tom/tables.ts';
 import type { ObservationTables } from '../../tom/observations/tables.ts';
+import type { SurveyTables } from '../../lims/survey/tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -77,4 +78,4 @@ export interface PlatformTables {
   rate_limit_hits: RateLimitHitsTable;
 }
 
-export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables {}
+export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables, SurveyTables {}

@@ -14,3 +14,9 @@ export async function uniqueOr<T>(work: () => Promise<T>, onDuplicate: () => Err
     throw error;
   }
 }
+
+/** A foreign-key violation from either database: a row referred to was deleted by a request running at the same time. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

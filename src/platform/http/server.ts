@@ -25,7 +25,8 @@ export async function createHttpServer(platform: Platform, options: { publicPref
     // Request ids are ours: a client-sent id would let anyone forge log lines.
     genReqId: () => crypto.randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
-    routerOptions: { ignoreTrailingSlash: false },
+    // Survey keys (base64 of a username and a session name) can be a few hundred characters; the default is 100.
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 500 },
     // A URL that does not decode (e.g. "%zz") is refused before routing: answer it in our format too.
     frameworkErrors: (error, _request, reply) => {
       (reply as unknown as FastifyReply).code(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL.' : error.message });

@@ -12,6 +12,7 @@ import * as productsPerTarget from './0009_products_per_target.ts';
 import * as limsNameFilters from './0010_lims_name_filters.ts';
 import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
 import * as events from './0012_events.ts';
+import * as survey from './0013_survey.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_lims_name_filters': limsNameFilters,
   '0011_proxy_keys_without_files': proxyKeysWithoutFiles,
   '0012_events': events,
+  '0013_survey': survey,
 };
