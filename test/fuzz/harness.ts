@@ -80,7 +80,7 @@ export const WRITTEN_TABLES = [
   'data_product_groups', 'data_products', 'data_types', 'datasets', 'email_outbox', 'jobs', 'load_history', 'login_sessions',
   'observation_alerts', 'observation_data_events', 'observation_records', 'observation_templates', 'process_inputs', 'processes',
   'projects', 'proxy_keys', 'reduced_datums', 'remote_connections', 'report_datasets', 'reports', 'sample_groups', 'samples', 'shipments',
-  'ssh_keys', 'stretches', 'target_extra_fields', 'target_extras', 'targets', 'users',
+  'ssh_keys', 'stretches', 'target_extra_fields', 'target_extras', 'targets', 'users', 'support_areas', 'session_feedback', 'feedback_ratings',
 ];
 
 /** Row counts of the given tables, in one query. */
