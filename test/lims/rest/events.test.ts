@@ -14,7 +14,8 @@ import { freePort, spawnLightpath } from '../../helpers/processes.ts';
 import { waitFor } from '../../helpers/wait.ts';
 import { sessionKey } from '../../support/mxdc/client.ts';
 import type { MxdcClient } from '../../support/mxdc/client.ts';
-import { EVENT_RETENTION_MS, PRUNE_EVERY } from '../../../src/lims/events/record.ts';
+import { EVENT_RETENTION_MS, PRUNE_EVERY, recordEvent } from '../../../src/lims/events/record.ts';
+import { TEST_DB } from '../../helpers/database.ts';
 
 describe('live events', () => {
   let facility: Facility;
@@ -158,6 +159,36 @@ describe('live events', () => {
       second.child.kill('SIGTERM');
       await second.exited;
     }
+  });
+
+  test('an event committed after a later one is still delivered, and first (PostgreSQL commits out of id order)', {
+    skip: TEST_DB !== 'postgres' ? 'SQLite runs one write at a time' : false,
+  }, async () => {
+    const db = facility.server.platform.db;
+    const other = streams.other;
+    const before = other.events.at(-1)!.id;
+    const isLater = (e: StreamEvent) => after_(before)(e) && e.event === 'shipment.changed' && e.json.state === 'on_site';
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted = () => {};
+    const written = new Promise<void>((resolve) => (inserted = resolve));
+    // A slow transaction (as in another server process): its event takes the lower id but commits last.
+    const held = db.transaction().execute(async (trx) => {
+      await recordEvent(trx, 'shipment.changed', { projectId: ids.otherProject, beamlineId: null }, { shipment_id: ids.shipment, state: 'held' });
+      inserted();
+      await gate;
+    });
+    await written;
+    await rest('staff', 'POST', `/shipments/${ids.shipment}/unreturn`, {});
+    // Give the stream every chance to send the later event alone (and so step over the held one).
+    await other.waitFor('the later event', isLater, 2500).catch(() => undefined);
+    release();
+    await held;
+    const first = await other.waitFor('the held event', (e) => e.json.state === 'held');
+    const later = await other.waitFor('the later event', isLater);
+    assert.ok(Number(first.id) < Number(later.id));
+    assert.ok(other.events.indexOf(first) < other.events.indexOf(later), 'delivered in id order');
+    await rest('staff', 'POST', `/shipments/${ids.shipment}/return`, {});
   });
 
   test('many streams opened and closed leave no listeners behind', async () => {
