@@ -8,6 +8,8 @@ import { sessionKey } from '../../support/mxdc/client.ts';
 import type { MxdcClient } from '../../support/mxdc/client.ts';
 import { login, makeUser } from '../../helpers/accounts.ts';
 import type { Login } from '../../helpers/accounts.ts';
+import { loadDocument } from '../../../src/loader/load-file.ts';
+import { loadSections } from '../../../src/modules.ts';
 
 const DEMO_AREAS = ['Beamline control software', 'Sample automounter', 'Data processing', 'Staff support', 'Remote access'];
 
@@ -55,6 +57,18 @@ describe('the post-session survey', () => {
 
   test('the demo facility ships its support areas, in the order of the file', () => {
     assert.deepEqual(areas.map((a) => a.name), DEMO_AREAS);
+  });
+
+  test('load files: the same areas again change nothing, a change is reported, and an area listed twice refuses the file', async () => {
+    const { platform } = facility.server;
+    const load = (support_areas: unknown) => loadDocument(platform, { support_areas }, loadSections, '.');
+    const again = await load(DEMO_AREAS.map((name) => ({ name })));
+    assert.deepEqual(again.entries.map((e) => e.action), DEMO_AREAS.map(() => 'unchanged'));
+    const changed = await load([{ name: 'Remote access', sort_order: 5, description: 'NoMachine and SSH' }]);
+    assert.deepEqual(changed.entries, [{ section: 'support area', name: 'Remote access', action: 'updated', changes: ['description'] }]);
+    await assert.rejects(load([{ name: 'Twice' }, { name: 'Twice' }]), /support area "Twice" is listed twice/);
+    await assert.rejects(load([{ name: 'x'.repeat(201) }]), /support_areas\[0\]\.name/);
+    assert.equal(await platform.db.selectFrom('support_areas').select('id').where('name', '=', 'Twice').executeTakeFirst(), undefined);
   });
 
   test('the survey link from the launch answer opens without a login and shows the session', async () => {
