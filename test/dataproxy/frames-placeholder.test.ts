@@ -55,6 +55,15 @@ for name, target in (('absolute_master.h5', sys.argv[1]), ('dots_master.h5', sys
     with h5py.File(sys.argv[3] + '/' + name, 'w') as f:
         f['entry/data/data_000001'] = h5py.ExternalLink(target, '/entry/data/data')
 `, path.join(elsewhere, 'eiger_data_000001.h5'), byDots, named]);
+    // Damaged files: cut short, or with headers promising far more pixels than there are.
+    const cbf = fs.readFileSync(path.join(tree.session, 'pilatus_0001.cbf'));
+    fs.writeFileSync(path.join(tree.session, 'short.cbf'), cbf.subarray(0, cbf.length - 5000));
+    fs.writeFileSync(path.join(tree.session, 'huge.cbf'), Buffer.from(cbf.toString('latin1').replace(/Fastest-Dimension: 300/, 'Fastest-Dimension: 3000000'), 'latin1'));
+    const smv = fs.readFileSync(path.join(tree.session, 'adsc_0001.img'));
+    fs.writeFileSync(path.join(tree.session, 'short.img'), smv.subarray(0, smv.length - 10));
+    fs.writeFileSync(path.join(tree.session, 'huge.img'), Buffer.from(smv.toString('latin1').replace('SIZE1= 280;', 'SIZE1=2800000;'), 'latin1'));
+    const master = fs.readFileSync(path.join(tree.session, 'eiger_master.h5'));
+    fs.writeFileSync(path.join(tree.session, 'short_master.h5'), master.subarray(0, 3000));
     server = await startTestServer({ env: tree.env });
     key = (await server.app.inject({ method: 'POST', url: '/download/data/create/', payload: { path: tree.session } })).json().key;
   });
@@ -78,6 +87,12 @@ for name, target in (('absolute_master.h5', sys.argv[1]), ('dots_master.h5', sys
       'pilatus_0001.cbf/000001/nm.png', 'scan.xdi/nm.png', 'empty.dat/nm.png', 'sub/nm.png', 'frame_0001.img/dk.png',
       'nothing_0001.cbf/region.png?x=0&y=0&w=10&h=10',
     ]) await assertPlaceholder(rest);
+  });
+
+  test('damaged files get the placeholder, not an error', async () => {
+    for (const rest of ['short.cbf/nm.png', 'huge.cbf/nm.png', 'short.img/nm.png', 'huge.img/lt.png', 'short_master.h5/000001/nm.png']) {
+      await assertPlaceholder(rest);
+    }
   });
 
   test('unknown, malformed and revoked keys get the placeholder', async () => {

@@ -1,7 +1,7 @@
 // miniCBF as Pilatus and Eiger detectors write it: a text header, then one binary section
 // compressed with the CBF byte_offset scheme (each value is the difference to the previous one,
 // in 1, 2 or 4 bytes, the wider forms announced by the escape bytes 0x80 and 0x8000).
-import { FrameUnreadable } from './frame.ts';
+import { FrameUnreadable, MAX_FRAME_PIXELS } from './frame.ts';
 import type { Frame } from './frame.ts';
 
 export const CBF_MAGIC = '###CBF: ';
@@ -22,22 +22,30 @@ export function decodeCbf(bytes: Buffer): Frame {
   if (!width || !height) throw new FrameUnreadable('CBF header without its dimensions');
   // The detectors' own limit; without one every non-negative count is valid.
   const cutoff = headerNumber(header, /#\s*Count_cutoff\s+(\d+)/i) ?? 2 ** 31 - 1;
-  return { width, height, cutoff, pixels: byteOffsetValues(bytes, start + BINARY_START.length, width * height) };
+  // Every pixel takes at least one byte: a header promising more than the file holds is damaged.
+  const count = width * height;
+  if (count > MAX_FRAME_PIXELS || count > bytes.length - start) throw new FrameUnreadable(`CBF data is shorter than its ${width} × ${height} pixels`);
+  return { width, height, cutoff, pixels: byteOffsetValues(bytes, start + BINARY_START.length, count) };
 }
 
 function byteOffsetValues(bytes: Buffer, offset: number, count: number): Int32Array {
   const pixels = new Int32Array(count);
   let at = offset;
   let value = 0;
+  // Bytes are read directly (not through Buffer's checked readers): this loop runs once per pixel.
+  const end = bytes.length;
   for (let i = 0; i < count; i++) {
-    if (at >= bytes.length) throw new FrameUnreadable(`CBF data ends after ${i} of ${count} pixels`);
-    let delta = bytes.readInt8(at);
-    at += 1;
-    if (delta === -128) {
-      delta = bytes.readInt16LE(at);
+    if (at >= end) throw new FrameUnreadable(`CBF data ends after ${i} of ${count} pixels`);
+    let delta = bytes[at++];
+    if (delta !== 0x80) {
+      delta = (delta << 24) >> 24;
+    } else {
+      if (at + 2 > end) throw new FrameUnreadable('CBF data ends inside a value');
+      delta = ((bytes[at] | (bytes[at + 1] << 8)) << 16) >> 16;
       at += 2;
       if (delta === -32768) {
-        delta = bytes.readInt32LE(at);
+        if (at + 4 > end) throw new FrameUnreadable('CBF data ends inside a value');
+        delta = bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
         at += 4;
       }
     }

@@ -10,5 +10,11 @@ export interface Frame {
   cutoff: number;
 }
 
+/**
+ * The largest frame read: 100 megapixels, several times the biggest detectors' (an Eiger2 16M has
+ * 18). A header claiming more is damaged or hostile; believing it could exhaust memory.
+ */
+export const MAX_FRAME_PIXELS = 100_000_000;
+
 /** The file cannot be read as a frame (wrong format, truncated, no such frame): the placeholder is shown. */
 export class FrameUnreadable extends Error {}

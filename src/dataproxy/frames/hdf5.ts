@@ -6,7 +6,7 @@ import path from 'node:path';
 import h5wasm from 'h5wasm/node';
 import type { Dataset, File as H5File } from 'h5wasm/node';
 import { install_local_plugins } from 'h5wasm-plugins';
-import { FrameUnreadable } from './frame.ts';
+import { FrameUnreadable, MAX_FRAME_PIXELS } from './frame.ts';
 import type { Frame, PixelArray } from './frame.ts';
 import { openInside } from './source-files.ts';
 import type { OpenedSource, SourceStamp } from './source-files.ts';
@@ -60,6 +60,8 @@ function frameOf(dataset: Dataset, index: number, cutoff: number): Frame {
   const shape = dataset.shape;
   if (shape === null || shape.length !== 3) throw new FrameUnreadable('HDF5 frame data is not a stack of 2-D frames');
   const [, height, width] = shape;
+  // Compressed chunks can hold far more than the file's size: the frame's own size is checked first.
+  if (width * height > MAX_FRAME_PIXELS) throw new FrameUnreadable(`HDF5 frames of ${width} × ${height} pixels are too large`);
   const values = dataset.slice([[index, index + 1]]);
   return { width, height, cutoff, pixels: asSigned(values) };
 }

@@ -1,5 +1,5 @@
 // SMV/ADSC images: a "{ KEY=value; … }" text header of HEADER_BYTES bytes, then the raw pixels.
-import { FrameUnreadable } from './frame.ts';
+import { FrameUnreadable, MAX_FRAME_PIXELS } from './frame.ts';
 import type { Frame, PixelArray } from './frame.ts';
 
 export const SMV_MAGIC = '{\nHEADER_BYTES=';
@@ -25,7 +25,7 @@ export function decodeSmv(bytes: Buffer): Frame {
   const height = Number(fields.get('SIZE2'));
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) throw new FrameUnreadable('SMV header without SIZE1 and SIZE2');
   const count = width * height;
-  if (headerBytes + count * type.size > bytes.length) throw new FrameUnreadable('SMV data is shorter than its header says');
+  if (count > MAX_FRAME_PIXELS || headerBytes + count * type.size > bytes.length) throw new FrameUnreadable('SMV data is shorter than its header says');
   const little = !/big/i.test(fields.get('BYTE_ORDER') ?? 'little_endian');
   const saturation = Number(fields.get('CCD_IMAGE_SATURATION'));
   const cutoff = Number.isFinite(saturation) && saturation > 0 ? saturation : 2 ** (8 * type.size) - 1;
