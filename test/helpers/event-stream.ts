@@ -104,6 +104,11 @@ export class EventStreamReader {
     return this.until(what, () => this.events.find(match), timeoutMs);
   }
 
+  /** Waits until the server ends the stream. */
+  waitForEnd(timeoutMs = 15000): Promise<true> {
+    return this.until('the stream to end', () => (this.ended ? true : undefined), timeoutMs);
+  }
+
   /** Ends the stream from the client's side, as a closed browser tab does. */
   close(): void {
     this.abort.abort();

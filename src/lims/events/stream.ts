@@ -1,8 +1,10 @@
 // One browser's live events: every event above its starting point that the actor may see (the
 // visibility rule, as SQL), read whenever the feed's watermark advances. Each event goes out with
-// its id, so a reconnecting EventSource sends Last-Event-ID and resumes where it stopped.
+// its id, so a reconnecting EventSource sends Last-Event-ID and resumes where it stopped. A stream
+// ends when the login that opened it no longer holds.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
+import { stillSignedIn } from '../../platform/auth/still-signed-in.ts';
 import { openEventStream } from '../../platform/http/event-stream.ts';
 import type { EventStream, OpenStreams } from '../../platform/http/event-stream.ts';
 import { ownedBy } from '../visibility.ts';
@@ -10,6 +12,7 @@ import type { Actor } from '../visibility.ts';
 import type { EventFeed } from './feed.ts';
 
 const BATCH = 500;
+const RECHECK_LOGIN_MS = 15000;
 
 export async function streamEvents(
   request: FastifyRequest,
@@ -40,6 +43,10 @@ export async function streamEvents(
             .where('id', '>', last).where('id', '<=', upTo).where(ownedBy(actor, 'events.project_id'))
             .orderBy('id').limit(BATCH).execute();
           if (stream.closed) return;
+          if (rows.length > 0 && !await stillSignedIn(db, request.principal)) {
+            stream.end();
+            return;
+          }
           if (rows.length > 0) stream.write(rows.map((row) => {
             const data = { kind: row.kind, ...JSON.parse(row.subject), project_id: row.project_id, beamline_id: row.beamline_id };
             return `id: ${row.id}\nevent: ${row.kind}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -59,6 +66,11 @@ export async function streamEvents(
   const unsubscribe = await feed.subscribe(() => void send());
   stream = openEventStream(request, reply, deps.open);
   stream.onClose(unsubscribe);
+  // A login that ended (logout, revoked token, password change) ends its streams too, even when quiet.
+  const recheck = setInterval(() => {
+    stillSignedIn(db, request.principal).then((yes) => yes || stream.end(), (error) => request.log.warn({ err: error }, 'login check failed'));
+  }, RECHECK_LOGIN_MS);
+  stream.onClose(() => clearInterval(recheck));
   // A resumed stream starts where the client stopped (never beyond what is settled); a new one now.
   last = resumeAfter === null ? feed.settled : Math.min(resumeAfter, feed.settled);
   ready = true;

@@ -11,6 +11,8 @@ export interface EventStream {
   write(text: string): void;
   /** Runs once when the stream ends, for whatever reason. */
   onClose(cleanup: () => void): void;
+  /** Ends it from the server's side. */
+  end(): void;
 }
 
 /** The streams one server has open, so it can end them when it shuts down (they would hold it open). */
@@ -45,10 +47,11 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, op
     clearInterval(keepalive);
     for (const cleanup of cleanups) cleanup();
   };
-  const forget = open.add(() => {
+  const end = () => {
     close();
     raw.end();
-  });
+  };
+  const forget = open.add(end);
   request.raw.on('close', close);
   raw.on('close', close);
   return {
@@ -62,5 +65,6 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, op
       if (closed) cleanup();
       else cleanups.push(cleanup);
     },
+    end,
   };
 }

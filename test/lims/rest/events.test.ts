@@ -1,7 +1,8 @@
 // GET /rest/v1/events against a real listening server: what MxDC uploads, shipment state changes
 // and automounter loads reach the streams of those who may see them (the project, staff) and no
 // one else; Last-Event-ID resumes without loss; a change made by another `lightpath serve`
-// process sharing the database arrives through the poll; old events are pruned.
+// process sharing the database arrives through the poll; logging out ends the stream; old events
+// are pruned.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_FACILITY, startFacility } from '../facility.ts';
@@ -206,6 +207,21 @@ describe('live events', () => {
       process.off('warning', onWarning);
     }
     assert.deepEqual(warnings.map((w) => w.name), []);
+  });
+
+  test('logging out ends the stream that login opened: what happens afterwards is not sent to it', async () => {
+    const { app } = facility.server;
+    const second = await login(app, 'other');
+    const stream = await EventStreamReader.open(url, { cookie: second.cookie });
+    const out = await app.inject({ method: 'POST', url: '/rest/v1/auth/logout', headers: second.headers });
+    assert.ok(out.statusCode < 300, out.body);
+    const shipment = await rest('other', 'POST', '/shipments', { name: 'OTHER-2' });
+    await rest('other', 'POST', '/containers', { shipment_id: shipment.id, name: 'OTHER-2-P', type: 'Uni-Puck' });
+    await rest('other', 'POST', `/shipments/${shipment.id}/send`, {});
+    await streams.other.waitFor('the send (still signed in)', (e) => e.event === 'shipment.changed' && e.json.shipment_id === shipment.id);
+    await stream.waitForEnd();
+    assert.deepEqual(stream.events, []);
+    assert.equal((await fetch(url, { headers: { cookie: second.cookie } })).status, 401);
   });
 
   test('writing events now and then deletes those older than a day', async () => {
