@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
 import { createSupportArea, deleteSupportArea, findSupportArea, supportAreaOut, updateSupportArea } from '../survey/areas.ts';
-import { SupportAreaRules } from '../survey/rules.ts';
+import { SupportAreaEntry, SupportAreaRules } from '../survey/rules.ts';
 import { ErrorOut, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, staff } from './common.ts';
 
 const SupportAreaOut = Type.Object({
@@ -17,12 +17,6 @@ const SupportAreaOut = Type.Object({
   updated_at: Timestamp,
 }, { $id: 'SupportArea' });
 
-const SupportAreaIn = Type.Object({
-  name: SupportAreaRules.name,
-  description: Type.Optional(SupportAreaRules.description),
-  active: Type.Optional(SupportAreaRules.active),
-  sort_order: Type.Optional(SupportAreaRules.sort_order),
-}, { additionalProperties: false });
 const SupportAreaPatch = Type.Partial(Type.Object(SupportAreaRules), { additionalProperties: false, minProperties: 1 });
 
 export async function supportAreaRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -42,7 +36,7 @@ export async function supportAreaRoutes(instance: FastifyInstance, platform: Pla
 
   app.post('/support-areas', {
     config: staff,
-    schema: { tags, summary: 'Add a support area to the survey (staff)', body: SupportAreaIn, response: { 201: SupportAreaOut, ...errors } },
+    schema: { tags, summary: 'Add a support area to the survey (staff)', body: SupportAreaEntry, response: { 201: SupportAreaOut, ...errors } },
   }, async (request, reply) => reply.code(201).send(supportAreaOut(await createSupportArea(db, actorOf(request), request.body))));
 
   app.get('/support-areas/:id', {

@@ -6,16 +6,9 @@ import type { LoadSection } from '../../loader/section.ts';
 import { differences } from '../../loader/report.ts';
 import { refuseRepeats } from '../../loader/repeats.ts';
 import { isoNow } from '../../platform/time.ts';
-import { SupportAreaRules } from './rules.ts';
+import { SupportAreaEntry } from './rules.ts';
 
-const AreaEntry = Type.Object({
-  name: SupportAreaRules.name,
-  description: Type.Optional(SupportAreaRules.description),
-  active: Type.Optional(SupportAreaRules.active),
-  sort_order: Type.Optional(SupportAreaRules.sort_order),
-}, { additionalProperties: false });
-
-const Section = Type.Array(AreaEntry, { maxItems: 1000 });
+const Section = Type.Array(SupportAreaEntry, { maxItems: 1000 });
 
 export const supportAreasSection: LoadSection<Static<typeof Section>> = {
   key: 'support_areas',

@@ -9,6 +9,14 @@ export const SupportAreaRules = {
   sort_order: Type.Integer({ minimum: -1000000, maximum: 1000000, description: 'a whole number from -1000000 to 1000000; the survey lists areas by it, then by name' }),
 };
 
+/** A new area, as the REST API and load files take it. */
+export const SupportAreaEntry = Type.Object({
+  name: SupportAreaRules.name,
+  description: Type.Optional(SupportAreaRules.description),
+  active: Type.Optional(SupportAreaRules.active),
+  sort_order: Type.Optional(SupportAreaRules.sort_order),
+}, { additionalProperties: false });
+
 export const FeedbackRules = {
   comments: Type.String({ maxLength: 10000, description: 'at most 10000 characters' }),
   contact: Type.Boolean({ description: 'true when the user would like to be contacted about the session' }),
