@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
 import type { AccessList } from '../access-list-admin.ts';
 import { createAccessList, deleteAccessList, findAccessList, updateAccessList, withMembers } from '../access-list-admin.ts';
-import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff } from './common.ts';
+import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, sorting, staff } from './common.ts';
 
 const AccessListOut = Type.Object({
   id: Type.Integer(),
@@ -48,6 +48,9 @@ const ConnectionOut = Type.Object({
   ended_at: Nullable(Timestamp),
 }, { $id: 'RemoteConnection' });
 
+const order = sorting({ name: 'access_lists.name', address: 'access_lists.address', created_at: 'access_lists.created_at', id: 'access_lists.id' }, 'access_lists.id');
+const connectionOrder = sorting({ created_at: 'rc.created_at', username: 'u.username', status: 'rc.status' }, 'rc.id');
+
 const accessListOut = (list: AccessList) => ({ ...list, active: Boolean(list.active) });
 
 export async function accessListRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -57,9 +60,9 @@ export async function accessListRoutes(instance: FastifyInstance, platform: Plat
 
   app.get('/access-lists', {
     config: staff,
-    schema: { tags, summary: 'Remote-access lists (staff)', querystring: ListQuery({}), response: { 200: Page(AccessListOut), 400: ErrorOut } },
+    schema: { tags, summary: 'Remote-access lists (staff)', querystring: ListQuery({ ordering: order.param }), response: { 200: Page(AccessListOut), 400: ErrorOut } },
   }, async (request) => {
-    const page = await fetchPage(db.selectFrom('access_lists').selectAll().orderBy('name'), request.query);
+    const page = await fetchPage(order.apply(db.selectFrom('access_lists').selectAll(), request.query.ordering, (q) => q.orderBy('name')), request.query);
     return { count: page.count, results: (await withMembers(db, page.rows)).map(accessListOut) };
   });
 
@@ -88,12 +91,13 @@ export async function accessListRoutes(instance: FastifyInstance, platform: Plat
 
   app.get('/access-lists/:id/connections', {
     config: staff,
-    schema: { tags, summary: 'Connections the server reported, newest first (staff)', params: IdParams, querystring: ListQuery({}), response: { 200: Page(ConnectionOut), ...errors } },
+    schema: { tags, summary: 'Connections the server reported, newest first (staff)', params: IdParams, querystring: ListQuery({ ordering: connectionOrder.param }), response: { 200: Page(ConnectionOut), ...errors } },
   }, async (request) => {
     const list = await findAccessList(db, request.params.id);
-    const query = db.selectFrom('remote_connections as rc').innerJoin('projects as p', 'p.id', 'rc.project_id').innerJoin('users as u', 'u.id', 'p.user_id')
+    const connections = db.selectFrom('remote_connections as rc').innerJoin('projects as p', 'p.id', 'rc.project_id').innerJoin('users as u', 'u.id', 'p.user_id')
       .select(['rc.id', 'rc.project_id', 'u.username', 'rc.name', 'rc.status', 'rc.created_at', 'rc.ended_at'])
-      .where('rc.access_list_id', '=', list.id).orderBy('rc.created_at', 'desc').orderBy('rc.id', 'desc');
+      .where('rc.access_list_id', '=', list.id);
+    const query = connectionOrder.apply(connections, request.query.ordering, (q) => q.orderBy('rc.created_at', 'desc').orderBy('rc.id', 'desc'));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows };
   });

@@ -8,8 +8,8 @@ import type { Db } from '../../platform/db/database.ts';
 import {
   createAutomounter, deleteAutomounter, findAutomounter, setAutomounterActive, unloadProject, updateAutomounter,
 } from '../automounters.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff } from './common.ts';
-import { loadHistoryQuery } from './containers.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, sorting, staff } from './common.ts';
+import { LoadHistoryQuery, loadHistoryQuery, orderedLoadHistory } from './containers.ts';
 import { Ref, refIds } from './filters.ts';
 import { BeamlineRules, ContainerRules } from '../field-rules.ts';
 
@@ -56,6 +56,8 @@ const AutomounterIn = Type.Object({
 
 const AutomounterPatch = Type.Object({ staff_comments: BeamlineRules.staff_comments }, { additionalProperties: false });
 
+const order = sorting({ beamline: 'b.acronym', name: 'c.name', updated_at: 'a.updated_at', id: 'a.id' }, 'a.id');
+
 function automounterQuery(db: Db) {
   return db.selectFrom('automounters as a')
     .innerJoin('beamlines as b', 'b.id', 'a.beamline_id')
@@ -91,9 +93,9 @@ export async function automounterRoutes(instance: FastifyInstance, platform: Pla
 
   app.get('/automounters', {
     config: staff,
-    schema: { tags, summary: 'Automounters (staff)', querystring: ListQuery({ beamline: Ref('beamline', 'beamline') }), response: { 200: Page(AutomounterOut), 400: ErrorOut } },
+    schema: { tags, summary: 'Automounters (staff)', querystring: ListQuery({ beamline: Ref('beamline', 'beamline'), ordering: order.param }), response: { 200: Page(AutomounterOut), 400: ErrorOut } },
   }, async (request) => {
-    let query = automounterQuery(db).orderBy('b.acronym').orderBy('a.id');
+    let query = order.apply(automounterQuery(db), request.query.ordering, (q) => q.orderBy('b.acronym').orderBy('a.id'));
     if (request.query.beamline !== undefined) query = query.where('a.beamline_id', 'in', refIds(db, 'beamline', request.query.beamline));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows.map(automounterOut) };
@@ -148,13 +150,13 @@ export async function automounterRoutes(instance: FastifyInstance, platform: Pla
     config: staff,
     schema: {
       tags, summary: 'What was loaded into the automounter\'s slots, newest first (staff)', params: IdParams,
-      querystring: ListQuery({}), response: { 200: Page(SlotLoadOut), ...errors },
+      querystring: LoadHistoryQuery, response: { 200: Page(SlotLoadOut), ...errors },
     },
   }, async (request) => {
     const automounter = await findAutomounter(db, request.params.id);
     const query = loadHistoryQuery(db).innerJoin('containers as child', 'child.id', 'h.child_id')
       .select(['child.name as child', 'child.project_id']).where('h.parent_id', '=', automounter.container_id);
-    const page = await fetchPage(query, request.query);
+    const page = await fetchPage(orderedLoadHistory(query, request.query.ordering), request.query);
     return {
       count: page.count,
       results: page.rows.map((r) => ({

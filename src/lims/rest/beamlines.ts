@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/context.ts';
 import type { Beamline } from '../beamlines.ts';
 import { BeamlineRules } from '../field-rules.ts';
 import { createBeamline, deleteBeamline, findBeamline, updateBeamline } from '../beamline-admin.ts';
-import { ErrorOut, IdParams, ListQuery, Page, actorOf, errors, fetchPage, staff, user } from './common.ts';
+import { ErrorOut, IdParams, ListQuery, Page, actorOf, errors, fetchPage, sorting, staff, user } from './common.ts';
 
 const BeamlineOut = Type.Object({
   id: Type.Integer(),
@@ -30,6 +30,8 @@ const BeamlineIn = Type.Object({
 }, { additionalProperties: false });
 const BeamlinePatch = Type.Partial(Type.Object(Fields), { additionalProperties: false, minProperties: 1 });
 
+const order = sorting({ acronym: 'beamlines.acronym', name: 'beamlines.name', id: 'beamlines.id' }, 'beamlines.id');
+
 const beamlineOut = (row: Beamline) => ({ ...row, active: Boolean(row.active) });
 
 export async function beamlineRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -39,9 +41,9 @@ export async function beamlineRoutes(instance: FastifyInstance, platform: Platfo
 
   app.get('/beamlines', {
     config: user,
-    schema: { tags, summary: 'Beamlines', querystring: ListQuery({ active: Type.Optional(Type.Boolean()) }), response: { 200: Page(BeamlineOut), 400: ErrorOut } },
+    schema: { tags, summary: 'Beamlines', querystring: ListQuery({ active: Type.Optional(Type.Boolean()), ordering: order.param }), response: { 200: Page(BeamlineOut), 400: ErrorOut } },
   }, async (request) => {
-    let query = db.selectFrom('beamlines').selectAll().orderBy('acronym');
+    let query = order.apply(db.selectFrom('beamlines').selectAll(), request.query.ordering, (q) => q.orderBy('acronym'));
     if (request.query.active !== undefined) query = query.where('active', '=', request.query.active);
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows.map(beamlineOut) };

@@ -1,5 +1,5 @@
 // Pieces every LIMS route shares: who is acting, the id path parameter, the error shape, access
-// rules and the paged-list query and answer.
+// rules, the paged-list query and answer, and its ordering and search.
 import type { FastifyRequest } from 'fastify';
 import { actingUser } from '../../platform/auth/policy.ts';
 import { clientAddress } from '../../platform/http/client-address.ts';
@@ -7,6 +7,8 @@ import { badRequest } from '../../platform/http/errors.ts';
 import type { Actor } from '../visibility.ts';
 
 export { user, staff, Id, IdParams, ErrorOut, errors, Nullable, Timestamp, ListQuery, Page, fetchPage } from '../../platform/http/rest-schemas.ts';
+export { sorting } from '../../platform/http/list-ordering.ts';
+export { Search, containsText } from '../../platform/http/text-search.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
   const me = actingUser(request);

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { ErrorOut, IdParams, ListQuery, Page, errors, fetchPage, user } from './common.ts';
+import { ErrorOut, IdParams, ListQuery, Page, errors, fetchPage, sorting, user } from './common.ts';
 
 const LocationOut = Type.Object({
   name: Type.String(),
@@ -23,6 +23,8 @@ const ContainerTypeOut = Type.Object({
   radius: Type.Number(),
   locations: Type.Array(LocationOut),
 }, { $id: 'ContainerType' });
+
+const order = sorting({ id: 'container_types.id', name: 'container_types.name' }, 'container_types.id');
 
 async function withLocations(db: Db, types: { id: number; name: string; envelope: string; height: number; radius: number }[]) {
   const ids = types.map((t) => t.id);
@@ -48,9 +50,9 @@ export async function containerTypeRoutes(instance: FastifyInstance, platform: P
 
   app.get('/container-types', {
     config: user,
-    schema: { tags, summary: 'Container types with their locations', querystring: ListQuery({}), response: { 200: Page(ContainerTypeOut), 400: ErrorOut } },
+    schema: { tags, summary: 'Container types with their locations', querystring: ListQuery({ ordering: order.param }), response: { 200: Page(ContainerTypeOut), 400: ErrorOut } },
   }, async (request) => {
-    const page = await fetchPage(db.selectFrom('container_types').select(columns).orderBy('id'), request.query);
+    const page = await fetchPage(order.apply(db.selectFrom('container_types').select(columns), request.query.ordering, (q) => q.orderBy('id')), request.query);
     return { count: page.count, results: await withLocations(db, page.rows) };
   });
 

@@ -12,7 +12,9 @@ import {
 } from '../containers.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
+import {
+  ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, staff, user,
+} from './common.ts';
 import { ContainerRules, TransitState } from '../field-rules.ts';
 import { Ref, refIds } from './filters.ts';
 
@@ -58,6 +60,13 @@ const LoadOut = Type.Object({
   staff_user_id: Nullable(Type.Integer()),
 }, { $id: 'ContainerLoad' });
 
+const order = sorting({
+  id: 'containers.id', name: 'containers.name', state: 'containers.state', priority: 'containers.priority',
+  created_at: 'containers.created_at', updated_at: 'containers.updated_at',
+}, 'containers.id');
+
+const historyOrder = sorting({ started_at: 'h.started_at', ended_at: { column: 'h.ended_at', nullable: true } }, 'h.id');
+
 export function containerQuery(db: Db, actor: Actor) {
   return db.selectFrom('containers')
     .innerJoin('container_types as ct', 'ct.id', 'containers.container_type_id')
@@ -80,6 +89,13 @@ export function loadHistoryQuery(db: Db) {
     .orderBy('h.started_at', 'desc').orderBy('h.id', 'desc');
 }
 
+/** A load history page in the order asked (newest first by default). */
+export function orderedLoadHistory<Q extends ReturnType<typeof loadHistoryQuery>>(query: Q, ordering: string | undefined): Q {
+  return historyOrder.apply(query.clearOrderBy() as Q, ordering, () => query);
+}
+
+export const LoadHistoryQuery = ListQuery({ ordering: historyOrder.param });
+
 export async function containerRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
@@ -92,12 +108,15 @@ export async function containerRoutes(instance: FastifyInstance, platform: Platf
       querystring: ListQuery({
         shipment: Ref('shipment', 'shipment'), state: Type.Optional(TransitState), project: Ref('project', 'project'),
         parent: Ref('container it sits in', 'container'), type: Ref('container type', 'containerType'),
+        search: Search('the name (containers are named by their code)'), ordering: order.param,
       }),
       response: { 200: Page(ContainerOut), 400: ErrorOut },
     },
   }, async (request) => {
-    const { shipment, state, project, parent, type } = request.query;
-    let query = containerQuery(db, actorOf(request)).where('containers.project_id', 'is not', null).orderBy('containers.id');
+    const { shipment, state, project, parent, type, search, ordering } = request.query;
+    const visible = containerQuery(db, actorOf(request)).where('containers.project_id', 'is not', null);
+    let query = order.apply(visible, ordering, (q) => q.orderBy('containers.id'));
+    if (search !== undefined) query = query.where(containsText(['containers.name'], search));
     if (shipment !== undefined) query = query.where('containers.shipment_id', 'in', refIds(db, 'shipment', shipment));
     if (state !== undefined) query = query.where('containers.state', '=', state as never);
     if (project !== undefined) query = query.where('containers.project_id', 'in', refIds(db, 'project', project));
@@ -163,11 +182,11 @@ export async function containerRoutes(instance: FastifyInstance, platform: Platf
     config: staff,
     schema: {
       tags, summary: 'Where the container has been loaded, newest first (staff)', params: IdParams,
-      querystring: ListQuery({}), response: { 200: Page(LoadOut), ...errors },
+      querystring: LoadHistoryQuery, response: { 200: Page(LoadOut), ...errors },
     },
   }, async (request) => {
     const container = await visibleContainer(db, actorOf(request), request.params.id);
-    const page = await fetchPage(loadHistoryQuery(db).where('h.child_id', '=', container.id), request.query);
+    const page = await fetchPage(orderedLoadHistory(loadHistoryQuery(db).where('h.child_id', '=', container.id), request.query.ordering), request.query);
     return { count: page.count, results: page.rows };
   });
 }

@@ -10,7 +10,9 @@ import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { WithoutFiles, filesCondition } from './files-filter.ts';
-import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, isoBound, user } from './common.ts';
+import {
+  ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, isoBound, sorting, user,
+} from './common.ts';
 
 const DatasetOut = Type.Object({
   id: Type.Integer(),
@@ -38,6 +40,8 @@ const DatasetOut = Type.Object({
   created_at: Timestamp,
   updated_at: Timestamp,
 }, { $id: 'Dataset' });
+
+const order = sorting({ created_at: 'd.created_at', name: 'd.name' }, 'd.id');
 
 export function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -73,17 +77,20 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     schema: {
       tags, summary: 'Datasets, newest first: your project\'s, or every project\'s for staff',
       querystring: ListQuery({
-        session: Ref('session', 'session'), sample: Ref('sample', 'sample'), beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'),
+        session: Ref('session', 'session'), sample: Ref('sample', 'sample'), group: Ref('group', 'group'),
+        beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'),
         type: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,20}$', description: 'A data type acronym, e.g. DATA.' })),
         created_after: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after this time.' })),
         created_before: Type.Optional(Type.String({ format: 'date-time', description: 'Created before this time.' })),
-        without_files: WithoutFiles,
+        without_files: WithoutFiles, search: Search('the name'), ordering: order.param,
       }),
       response: { 200: Page(DatasetOut), 400: ErrorOut },
     },
   }, async (request) => {
     const q = request.query;
-    let query = datasetQuery(db, actorOf(request)).orderBy('d.created_at', 'desc').orderBy('d.id', 'desc');
+    let query = order.apply(datasetQuery(db, actorOf(request)), q.ordering, (byDefault) => byDefault.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc'));
+    if (q.search !== undefined) query = query.where(containsText(['d.name'], q.search));
+    if (q.group !== undefined) query = query.where('d.group_id', 'in', refIds(db, 'group', q.group));
     if (q.session !== undefined) query = query.where('d.session_id', 'in', refIds(db, 'session', q.session));
     if (q.sample !== undefined) query = query.where('d.sample_id', 'in', refIds(db, 'sample', q.sample));
     if (q.beamline !== undefined) query = query.where('d.beamline_id', 'in', refIds(db, 'beamline', q.beamline));

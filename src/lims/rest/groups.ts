@@ -7,7 +7,9 @@ import { GroupRules } from '../field-rules.ts';
 import { createGroup, deleteGroup, updateGroup, visibleGroup } from '../groups.ts';
 import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import {
+  ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
+} from './common.ts';
 
 const GroupOut = Type.Object({
   id: Type.Integer(),
@@ -44,6 +46,11 @@ const GroupIn = Type.Object({
   comments: Type.Optional(Fields.comments),
   priority: Type.Optional(Fields.priority),
 }, { additionalProperties: false });
+const order = sorting({
+  name: 'sample_groups.name', priority: { column: 'sample_groups.priority', nullable: true }, kind: 'sample_groups.kind',
+  state: 'sample_groups.state', created_at: 'sample_groups.created_at',
+}, 'sample_groups.id');
+
 const GroupPatch = Type.Partial(Type.Object(Fields), { additionalProperties: false, minProperties: 1 });
 
 export async function groupRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -55,12 +62,14 @@ export async function groupRoutes(instance: FastifyInstance, platform: Platform)
     config: user,
     schema: {
       tags, summary: 'Sample groups of your project (staff: every project), by priority',
-      querystring: ListQuery({ shipment: Ref('shipment', 'shipment'), project: Ref('project', 'project') }),
+      querystring: ListQuery({ shipment: Ref('shipment', 'shipment'), project: Ref('project', 'project'), search: Search('the name'), ordering: order.param }),
       response: { 200: Page(GroupOut), 400: ErrorOut },
     },
   }, async (request) => {
-    const { shipment, project } = request.query;
-    let query = db.selectFrom('sample_groups').selectAll().where(ownedBy(actorOf(request), 'sample_groups.project_id')).orderBy('shipment_id').orderBy('priority').orderBy('id');
+    const { shipment, project, search, ordering } = request.query;
+    const visible = db.selectFrom('sample_groups').selectAll().where(ownedBy(actorOf(request), 'sample_groups.project_id'));
+    let query = order.apply(visible, ordering, (q) => q.orderBy('shipment_id').orderBy('priority').orderBy('id'));
+    if (search !== undefined) query = query.where(containsText(['sample_groups.name'], search));
     if (shipment !== undefined) query = query.where('shipment_id', 'in', refIds(db, 'shipment', shipment));
     if (project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', project));
     const page = await fetchPage(query, request.query);

@@ -1,5 +1,5 @@
-// /projects and /activity: a project's details (owners see and change their own, staff all),
-// creating projects and resetting MxDC keys (staff), and the activity log.
+// /projects and /activity: a project's details (owners see and change their own, staff all), creating
+// projects and resetting MxDC keys (staff), and the activity log.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -9,10 +9,14 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ProjectDetailRules } from '../field-rules.ts';
 import { createProject, resetProjectKey, updateProject } from '../project-admin.ts';
+import { containersOnSite, shipmentCounts } from '../project-summary.ts';
 import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
+import { ActivityOut, activityOrder, activityQuery } from './activity.ts';
 import type { Actor } from '../visibility.ts';
-import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, staff, user } from './common.ts';
+import {
+  ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, staff, user,
+} from './common.ts';
 
 const Details = Type.Object(ProjectDetailRules);
 
@@ -36,17 +40,26 @@ const ProjectIn = Type.Object({
   ...DetailsPatch.properties,
 }, { additionalProperties: false });
 
-const ActivityOut = Type.Object({
+const order = sorting({ username: 'users.username', created_at: 'projects.created_at', id: 'projects.id' }, 'projects.id');
+
+const Count = Type.Integer({ minimum: 0 });
+const Whereabouts = Type.Object({
   id: Type.Integer(),
-  created_at: Timestamp,
-  project_id: Nullable(Type.Integer()),
-  user_id: Nullable(Type.Integer()),
-  address: Nullable(Type.String()),
-  action: Type.String(),
-  object_type: Type.String(),
-  object_id: Nullable(Type.Integer()),
-  description: Type.String(),
-}, { $id: 'LimsActivity' });
+  name: Type.String(),
+  shipment_id: Nullable(Type.Integer()),
+  container_type: Type.String(),
+  beamline: Nullable(Type.String({ description: 'The beamline whose automounter holds it, directly or in an adaptor.' })),
+  automounter: Nullable(Type.String()),
+  port: Nullable(Type.String({ description: 'Its port in the automounter: the slot there, plus the slot in the adaptor when it sits in one.' })),
+  parent_id: Nullable(Type.Integer({ description: 'The container it sits in (an automounter, an adaptor…); null on a shelf.' })),
+  parent: Nullable(Type.String()),
+  location: Nullable(Type.String({ description: 'Its slot in the parent.' })),
+});
+const ProjectSummary = Type.Object({
+  project_id: Type.Integer(),
+  shipments: Type.Object({ draft: Count, sent: Count, on_site: Count, returned: Count, archived: Count }, { description: 'How many shipments are in each state.' }),
+  containers_on_site: Type.Array(Whereabouts, { description: 'Every container of the project on site, by name, with where it sits.' }),
+}, { $id: 'ProjectSummary' });
 
 function projectQuery(db: Db, actor: Actor) {
   return db.selectFrom('projects').innerJoin('users', 'users.id', 'projects.user_id')
@@ -75,11 +88,15 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'Projects: your own, or every project for staff',
-      querystring: ListQuery({ username: Type.Optional(Type.String({ maxLength: 150 })) }),
+      querystring: ListQuery({
+        username: Type.Optional(Type.String({ maxLength: 150 })), search: Search('the username or the owner\'s full name'), ordering: order.param,
+      }),
       response: { 200: Page(ProjectOut), 400: ErrorOut },
     },
   }, async (request) => {
-    let query = projectQuery(db, actorOf(request)).orderBy('users.username');
+    const { search, ordering } = request.query;
+    let query = order.apply(projectQuery(db, actorOf(request)), ordering, (q) => q.orderBy('users.username'));
+    if (search !== undefined) query = query.where(containsText(['users.username', 'users.full_name'], search));
     if (request.query.username !== undefined) query = query.where('users.username', '=', request.query.username);
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows.map(projectOut) };
@@ -112,6 +129,17 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
     return one(actor, request.params.id);
   });
 
+  app.get('/projects/:id/summary', {
+    config: user,
+    schema: {
+      tags, summary: 'A project at a glance: shipments by state and where its containers on site sit (its owner, or staff)',
+      params: IdParams, response: { 200: ProjectSummary, ...errors },
+    },
+  }, async (request) => {
+    const { id } = await one(actorOf(request), request.params.id);
+    return { project_id: id, shipments: await shipmentCounts(db, id), containers_on_site: await containersOnSite(db, id) };
+  });
+
   app.post('/projects/:id/reset-mxdc-key', {
     config: staff,
     schema: { tags, summary: 'Forget the project\'s MxDC key so MxDC can register a new one (staff)', params: IdParams, response: { 200: ProjectOut, ...errors } },
@@ -125,13 +153,12 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'The activity log, newest first: your project\'s, or everything for staff',
-      querystring: ListQuery({ project: Ref('project', 'project') }),
+      querystring: ListQuery({ project: Ref('project', 'project'), ordering: activityOrder.param }),
       response: { 200: Page(ActivityOut), 400: ErrorOut },
     },
   }, async (request) => {
-    let query = db.selectFrom('activity_log').selectAll().where(ownedBy(actorOf(request), 'activity_log.project_id'))
-      .orderBy('created_at', 'desc').orderBy('id', 'desc');
-    if (request.query.project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', request.query.project));
+    let query = activityQuery(db, actorOf(request), request.query.ordering);
+    if (request.query.project !== undefined) query = query.where('activity_log.project_id', 'in', refIds(db, 'project', request.query.project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows };
   });

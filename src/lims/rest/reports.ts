@@ -9,7 +9,9 @@ import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { WithoutFiles, filesCondition } from './files-filter.ts';
-import { ErrorOut, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import {
+  ErrorOut, IdParams, ListQuery, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
+} from './common.ts';
 import { parseJson } from './datasets.ts';
 
 const ReportOut = Type.Object({
@@ -28,6 +30,11 @@ const ReportOut = Type.Object({
 const ReportDetail = Type.Composite([ReportOut, Type.Object({
   details: Type.Array(Type.Unknown(), { description: 'Sections of tables and plots in the MxLIVE report format (docs/compat.md#report-details).' }),
 })]);
+
+const order = sorting({ created_at: 'r.created_at', name: 'r.name', score: 'r.score', kind: 'r.kind' }, 'r.id');
+
+/** Filters on the datasets a report covers: a report is listed when any of its datasets matches. */
+const BY_DATASET = { dataset: 'd.id', session: 'd.session_id', sample: 'd.sample_id', group: 'd.group_id' } as const;
 
 function reportQuery(db: Db, actor: Actor) {
   return db.selectFrom('reports as r').selectAll('r').where(ownedBy(actor, 'r.project_id'));
@@ -55,14 +62,24 @@ export async function reportRoutes(instance: FastifyInstance, platform: Platform
     config: user,
     schema: {
       tags, summary: 'Analysis reports, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ dataset: Ref('dataset', 'dataset'), project: Ref('project', 'project'), without_files: WithoutFiles }),
+      querystring: ListQuery({
+        dataset: Ref('dataset', 'dataset'), session: Ref('session of a dataset it covers', 'session'),
+        sample: Ref('sample of a dataset it covers', 'sample'), group: Ref('group of a dataset it covers', 'group'),
+        project: Ref('project', 'project'), without_files: WithoutFiles, search: Search('the name'), ordering: order.param,
+      }),
       response: { 200: Page(ReportOut), 400: ErrorOut },
     },
   }, async (request) => {
     const actor = actorOf(request);
-    const { dataset, project } = request.query;
-    let query = reportQuery(db, actor).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc');
-    if (dataset !== undefined) query = query.where('r.id', 'in', (eb) => eb.selectFrom('report_datasets').select('report_id').where('dataset_id', 'in', refIds(db, 'dataset', dataset)));
+    const { project, search, ordering } = request.query;
+    let query = order.apply(reportQuery(db, actor), ordering, (q) => q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc'));
+    for (const [filter, column] of Object.entries(BY_DATASET) as [keyof typeof BY_DATASET, (typeof BY_DATASET)[keyof typeof BY_DATASET]][]) {
+      const value = request.query[filter];
+      if (value === undefined) continue;
+      query = query.where('r.id', 'in', (eb) => eb.selectFrom('report_datasets as rd').innerJoin('datasets as d', 'd.id', 'rd.dataset_id')
+        .select('rd.report_id').where(column, 'in', refIds(db, filter, value)));
+    }
+    if (search !== undefined) query = query.where(containsText(['r.name'], search));
     if (project !== undefined) query = query.where('r.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('r.proxy_key', request.query.without_files));
     const page = await fetchPage(query, request.query);

@@ -12,7 +12,9 @@ import { createSample, deleteSample, updateSample } from '../samples.ts';
 import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import {
+  ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
+} from './common.ts';
 
 export const SampleOut = Type.Object({
   id: Type.Integer(),
@@ -51,6 +53,10 @@ const SampleIn = Type.Object({
   priority: Type.Optional(Fields.priority),
   collect_status: Type.Optional(Fields.collect_status),
 }, { additionalProperties: false });
+const order = sorting({
+  name: 'samples.name', priority: { column: 'samples.priority', nullable: true }, created_at: 'samples.created_at', updated_at: 'samples.updated_at',
+}, 'samples.id');
+
 const SamplePatch = Type.Partial(Type.Object(Fields), { additionalProperties: false, minProperties: 1 });
 
 export function sampleQuery(db: Db, actor: Actor) {
@@ -90,12 +96,14 @@ export async function sampleRoutes(instance: FastifyInstance, platform: Platform
       querystring: ListQuery({
         container: Ref('container', 'container'), group: Ref('group', 'group'), project: Ref('project', 'project'),
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Names starting with this (case-sensitive).' })),
+        search: Search('the name or the barcode'), ordering: order.param,
       }),
       response: { 200: Page(SampleOut), 400: ErrorOut },
     },
   }, async (request) => {
-    const { container, group, project, name } = request.query;
-    let query = sampleQuery(db, actorOf(request)).orderBy('samples.container_id').orderBy('slot.position').orderBy('samples.id');
+    const { container, group, project, name, search, ordering } = request.query;
+    let query = order.apply(sampleQuery(db, actorOf(request)), ordering, (q) => q.orderBy('samples.container_id').orderBy('slot.position').orderBy('samples.id'));
+    if (search !== undefined) query = query.where(containsText(['samples.name', 'samples.barcode'], search));
     if (container !== undefined) query = query.where('samples.container_id', 'in', refIds(db, 'container', container));
     if (group !== undefined) query = query.where('samples.group_id', 'in', refIds(db, 'group', group));
     if (project !== undefined) query = query.where('samples.project_id', 'in', refIds(db, 'project', project));

@@ -10,7 +10,9 @@ import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
 import { WithoutFiles, filesCondition } from './files-filter.ts';
-import { ErrorOut, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import {
+  ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
+} from './common.ts';
 
 const StretchOut = Type.Object({ id: Type.Integer(), started_at: Timestamp, ended_at: Nullable(Timestamp) });
 
@@ -28,6 +30,8 @@ const SessionOut = Type.Object({
   duration: Type.String({ description: 'The same, as MxDC shows it ("2 hours 5 mins").' }),
   stretches: Type.Array(StretchOut, { description: 'Newest first.' }),
 }, { $id: 'BeamlineSession' });
+
+const order = sorting({ created_at: 's.created_at', name: 's.name' }, 's.id');
 
 function sessionQuery(db: Db, actor: Actor) {
   return db.selectFrom('beamline_sessions as s').innerJoin('beamlines as b', 'b.id', 's.beamline_id')
@@ -65,12 +69,16 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'Beamline sessions, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'), without_files: WithoutFiles }),
+      querystring: ListQuery({
+        beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'), without_files: WithoutFiles,
+        search: Search('the name'), ordering: order.param,
+      }),
       response: { 200: Page(SessionOut), 400: ErrorOut },
     },
   }, async (request) => {
-    const { beamline, project } = request.query;
-    let query = sessionQuery(db, actorOf(request)).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc');
+    const { beamline, project, search, ordering } = request.query;
+    let query = order.apply(sessionQuery(db, actorOf(request)), ordering, (q) => q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc'));
+    if (search !== undefined) query = query.where(containsText(['s.name'], search));
     if (beamline !== undefined) query = query.where('s.beamline_id', 'in', refIds(db, 'beamline', beamline));
     if (project !== undefined) query = query.where('s.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('s.proxy_key', request.query.without_files));

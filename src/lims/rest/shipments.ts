@@ -1,5 +1,5 @@
 // /shipments: owners create, change and delete draft shipments and send or recall them; staff
-// receive, return and archive them (one route per action of the state machine).
+// receive, return and archive them (one route per action of the state machine); each one's history.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -11,7 +11,10 @@ import type { ShipmentAction } from '../shipments.ts';
 import { ShipmentRules, TransitState } from '../field-rules.ts';
 import { ownedBy, projectForNewRecord } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import { ActivityOut, activityOrder, activityQuery } from './activity.ts';
+import {
+  ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
+} from './common.ts';
 
 const { name: Name, ...Fields } = ShipmentRules;
 
@@ -43,6 +46,12 @@ const ShipmentIn = Type.Object({
   return_code: Type.Optional(Fields.return_code),
 }, { additionalProperties: false });
 
+const order = sorting({
+  created_at: 'shipments.created_at', updated_at: 'shipments.updated_at', name: 'shipments.name', state: 'shipments.state',
+  date_shipped: { column: 'shipments.date_shipped', nullable: true }, date_received: { column: 'shipments.date_received', nullable: true },
+  date_returned: { column: 'shipments.date_returned', nullable: true },
+}, 'shipments.id');
+
 const ShipmentPatch = Type.Partial(Type.Object({ name: Name, ...Fields }), { additionalProperties: false, minProperties: 1 });
 
 /** What each action may record besides the state change. */
@@ -65,12 +74,16 @@ export async function shipmentRoutes(instance: FastifyInstance, platform: Platfo
     config: user,
     schema: {
       tags, summary: 'Shipments, newest first: your project\'s, or every project\'s for staff',
-      querystring: ListQuery({ state: Type.Optional(TransitState), project: Ref('project', 'project') }),
+      querystring: ListQuery({
+        state: Type.Optional(TransitState), project: Ref('project', 'project'), search: Search('the name or the tracking code'), ordering: order.param,
+      }),
       response: { 200: Page(ShipmentOut), 400: ErrorOut },
     },
   }, async (request) => {
-    const { state, project } = request.query;
-    let query = db.selectFrom('shipments').selectAll().where(ownedBy(actorOf(request), 'shipments.project_id')).orderBy('created_at', 'desc').orderBy('id', 'desc');
+    const { state, project, search, ordering } = request.query;
+    const visible = db.selectFrom('shipments').selectAll().where(ownedBy(actorOf(request), 'shipments.project_id'));
+    let query = order.apply(visible, ordering, (q) => q.orderBy('created_at', 'desc').orderBy('id', 'desc'));
+    if (search !== undefined) query = query.where(containsText(['shipments.name', 'shipments.tracking_code'], search));
     if (state !== undefined) query = query.where('state', '=', state as never);
     if (project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', project));
     const page = await fetchPage(query, request.query);
@@ -91,6 +104,21 @@ export async function shipmentRoutes(instance: FastifyInstance, platform: Platfo
     config: user,
     schema: { tags, summary: 'One shipment', params: IdParams, response: { 200: ShipmentOut, ...errors } },
   }, async (request) => visibleShipment(db, actorOf(request), request.params.id));
+
+  app.get('/shipments/:id/history', {
+    config: user,
+    schema: {
+      tags, summary: 'The shipment\'s history from the activity log (created, changed, sent, received, returned…), newest first',
+      params: IdParams, querystring: ListQuery({ ordering: activityOrder.param }), response: { 200: Page(ActivityOut), ...errors },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const shipment = await visibleShipment(db, actor, request.params.id);
+    const query = activityQuery(db, actor, request.query.ordering)
+      .where('activity_log.object_type', '=', 'shipment').where('activity_log.object_id', '=', shipment.id);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows };
+  });
 
   app.patch('/shipments/:id', {
     config: user,

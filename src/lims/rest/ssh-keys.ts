@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/context.ts';
 import { addSshKey, deleteSshKey, fingerprint, visibleSshKey } from '../ssh-keys.ts';
 import type { SshKey } from '../ssh-keys.ts';
 import { ownedBy, projectForNewRecord } from '../visibility.ts';
-import { ErrorOut, Id, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, user } from './common.ts';
+import { ErrorOut, Id, IdParams, ListQuery, Page, Timestamp, actorOf, errors, fetchPage, sorting, user } from './common.ts';
 import { Ref, refIds } from './filters.ts';
 
 const SshKeyOut = Type.Object({
@@ -25,6 +25,8 @@ const SshKeyIn = Type.Object({
   project_id: Type.Optional(Id),
 }, { additionalProperties: false });
 
+const order = sorting({ id: 'ssh_keys.id', name: 'ssh_keys.name', created_at: 'ssh_keys.created_at' }, 'ssh_keys.id');
+
 const sshKeyOut = (row: SshKey) => ({ ...row, fingerprint: fingerprint(row.key) });
 
 export async function sshKeyRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -34,9 +36,10 @@ export async function sshKeyRoutes(instance: FastifyInstance, platform: Platform
 
   app.get('/ssh-keys', {
     config: user,
-    schema: { tags, summary: 'SSH keys: your project\'s, or every project\'s for staff', querystring: ListQuery({ project: Ref('project', 'project') }), response: { 200: Page(SshKeyOut), 400: ErrorOut } },
+    schema: { tags, summary: 'SSH keys: your project\'s, or every project\'s for staff', querystring: ListQuery({ project: Ref('project', 'project'), ordering: order.param }), response: { 200: Page(SshKeyOut), 400: ErrorOut } },
   }, async (request) => {
-    let query = db.selectFrom('ssh_keys').selectAll().where(ownedBy(actorOf(request), 'ssh_keys.project_id')).orderBy('id');
+    const visible = db.selectFrom('ssh_keys').selectAll().where(ownedBy(actorOf(request), 'ssh_keys.project_id'));
+    let query = order.apply(visible, request.query.ordering, (q) => q.orderBy('id'));
     if (request.query.project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', request.query.project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows.map(sshKeyOut) };

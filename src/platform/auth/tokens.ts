@@ -1,8 +1,8 @@
 // Personal API tokens: several per user, read or write scope, optional expiry, revocable.
 // The plain token is shown once at creation; only its fingerprint is stored.
-import type { Selectable } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { ApiTokensTable } from '../db/schema.ts';
+import type { ApiTokensTable, Database } from '../db/schema.ts';
 import { isoNow } from '../time.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { fingerprint, randomSecret } from './secrets.ts';
@@ -34,6 +34,9 @@ function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
     createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at, lastUsedAt: row.last_used_at,
   };
 }
+
+/** The tokens query a list may order. */
+export type TokenListQuery = SelectQueryBuilder<Database, 'api_tokens', Selectable<ApiTokensTable>>;
 
 export class TokenStore {
   constructor(private readonly db: Db) {}
@@ -76,8 +79,9 @@ export class TokenStore {
     };
   }
 
-  async list(userId: number): Promise<ApiToken[]> {
-    const rows = await this.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+  /** The user's tokens, oldest first unless `order` says otherwise. */
+  async list(userId: number, order: (query: TokenListQuery) => TokenListQuery = (q) => q.orderBy('id')): Promise<ApiToken[]> {
+    const rows = await order(this.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId)).execute();
     return rows.map(toApiToken);
   }
 

@@ -1,7 +1,8 @@
 // User accounts: the people (and beamline project accounts) who log in or hold tokens.
-import type { Selectable } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { UsersTable } from '../db/schema.ts';
+import type { Database, UsersTable } from '../db/schema.ts';
+import { fetchPage } from '../http/rest-schemas.ts';
 import { isoNow } from '../time.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -25,6 +26,9 @@ export interface NewUser {
 }
 
 export type UserChanges = Partial<Omit<NewUser, 'username'>>;
+
+/** The users query a list may filter and order. */
+export type UserListQuery = SelectQueryBuilder<Database, 'users', Selectable<UsersTable>>;
 
 export const USERNAME_PATTERN = /^[\w.@+-]{1,150}$/;
 
@@ -83,10 +87,10 @@ export class UserRepository {
     return row ? { user: toUser(row), hash: row.password_hash } : null;
   }
 
-  async list(options: { limit: number; offset: number }): Promise<{ total: number; users: User[] }> {
-    const [{ count }] = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).execute();
-    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').limit(options.limit).offset(options.offset).execute();
-    return { total: Number(count), users: rows.map(toUser) };
+  /** One page of users, by username unless `refine` filters and orders them otherwise. */
+  async list(options: { limit: number; offset: number }, refine: (query: UserListQuery) => UserListQuery = (q) => q.orderBy('username')): Promise<{ total: number; users: User[] }> {
+    const page = await fetchPage(refine(this.db.selectFrom('users').selectAll()), options);
+    return { total: page.count, users: page.rows.map(toUser) };
   }
 
   async update(id: number, changes: UserChanges): Promise<User> {

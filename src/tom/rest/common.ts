@@ -3,9 +3,4 @@
 
 export { anyone, user, Id, IdParams, ErrorOut, errors, Nullable, Timestamp, ListQuery, Page, fetchPage } from '../../platform/http/rest-schemas.ts';
 export { isUniqueViolation } from '../../platform/db/unique-violation.ts';
-
-/** LIKE pattern matching `text` literally (wildcards in user input are escaped with "\"). */
-export function likeContaining(text: string, prefixOnly = false): string {
-  const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  return prefixOnly ? `${escaped}%` : `%${escaped}%`;
-}
+export { likeContaining } from '../../platform/http/text-search.ts';
