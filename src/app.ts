@@ -13,6 +13,7 @@ import { observationRestRoutes } from './tom/observations/rest-routes.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
 import type { Facility } from './tom/observations/facility.ts';
 import { limsRestRoutes } from './lims/rest/index.ts';
+import { ownedProjects } from './lims/rest/about-me.ts';
 import { tomRestRoutes } from './tom/rest/index.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
@@ -32,7 +33,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await registerOpenApi(app, { restPrefix: REST_PREFIX, docsPrefix: DOCS_PREFIX, baseUrl: config.baseUrl });
 
   await app.register(async (rest) => {
-    await accountRoutes(rest, platform);
+    await accountRoutes(rest, platform, [ownedProjects]);
     await jobRoutes(rest, platform);
     await observationRestRoutes(rest, platform, facilities);
     await limsRestRoutes(rest, platform);

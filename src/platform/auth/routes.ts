@@ -3,10 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { TProperties } from '@sinclair/typebox';
 import type { Platform } from '../context.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { badRequest, forbidden, notFound, tooManyRequests, unauthorized } from '../http/errors.ts';
 import { ListQuery, Page } from '../http/rest-schemas.ts';
+import { sorting } from '../http/list-ordering.ts';
+import { Search, containsText } from '../http/text-search.ts';
 import { verifyPassword } from './passwords.ts';
 import { actingUser } from './policy.ts';
 import { SESSION_COOKIE } from './sessions.ts';
@@ -19,7 +22,23 @@ const tags = ['accounts'];
 const user = { access: { allow: 'user' as const } };
 const staff = { access: { allow: 'staff' as const } };
 
-export async function accountRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
+const userOrder = sorting({ username: 'users.username', full_name: 'users.full_name', created_at: 'users.created_at', id: 'users.id' }, 'users.id');
+const tokenOrder = sorting({
+  created_at: 'api_tokens.created_at', name: 'api_tokens.name',
+  expires_at: { column: 'api_tokens.expires_at', nullable: true }, last_used_at: { column: 'api_tokens.last_used_at', nullable: true },
+}, 'api_tokens.id');
+const UserListQuery = Type.Object({ ...PageQuery.properties, ordering: userOrder.param, search: Search('the username, full name or email') });
+
+/**
+ * What a domain adds to GET /auth/me about the signed-in person (the beamline side: the projects
+ * they own), so a client learns in one call what to show them. Platform code knows no domain.
+ */
+export interface AboutMe {
+  properties: TProperties;
+  load(platform: Platform, userId: number): Promise<Record<string, unknown>>;
+}
+
+export async function accountRoutes(instance: FastifyInstance, platform: Platform, aboutMe: AboutMe[] = []): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { config, users, sessions, tokens, rateLimiter } = platform;
   const accountRule = { limit: config.login.maxFailures, windowSeconds: config.login.windowSeconds };
@@ -86,12 +105,19 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'Who the request is authenticated as',
-      response: { 200: Type.Object({ user: UserOut, via: Type.String(), scope: Type.Union([Type.String(), Type.Null()]), csrf_token: Type.Union([Type.String(), Type.Null()]) }) },
+      response: {
+        200: Type.Object({
+          user: UserOut, via: Type.String(), scope: Type.Union([Type.String(), Type.Null()]), csrf_token: Type.Union([Type.String(), Type.Null()]),
+          ...Object.assign({}, ...aboutMe.map((extra) => extra.properties)) as TProperties,
+        }),
+      },
     },
   }, async (request) => {
     const principal = request.principal;
     if (principal.kind !== 'user') throw unauthorized();
+    const extras = await Promise.all(aboutMe.map((extra) => extra.load(platform, principal.user.id)));
     return {
+      ...Object.assign({}, ...extras) as Record<string, unknown>,
       user: userOut(principal.user), via: principal.via,
       scope: principal.via === 'token' ? principal.scope : null,
       csrf_token: principal.via === 'session' ? principal.csrfToken : null,
@@ -125,11 +151,11 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
 
   app.get('/tokens', {
     config: user,
-    schema: { tags, summary: 'Your API tokens, oldest first', querystring: ListQuery({}), response: { 200: Page(TokenOut) } },
+    schema: { tags, summary: 'Your API tokens, oldest first', querystring: ListQuery({ ordering: tokenOrder.param }), response: { 200: Page(TokenOut), 400: ErrorOut } },
   }, async (request) => {
     // A person holds a handful of tokens: page the list in memory.
-    const all = await tokens.list(actingUser(request).id);
-    const { limit, offset } = request.query;
+    const { limit, offset, ordering } = request.query;
+    const all = await tokens.list(actingUser(request).id, (q) => tokenOrder.apply(q, ordering, (byDefault) => byDefault.orderBy('id')));
     return { count: all.length, results: all.slice(offset, offset + limit).map(tokenOut) };
   });
 
@@ -152,9 +178,13 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
 
   app.get('/users', {
     config: staff,
-    schema: { tags, summary: 'List users (staff)', querystring: PageQuery, response: { 200: Type.Object({ count: Type.Integer(), results: Type.Array(UserOut) }) } },
+    schema: { tags, summary: 'List users (staff)', querystring: UserListQuery, response: { 200: Type.Object({ count: Type.Integer(), results: Type.Array(UserOut) }), 400: ErrorOut } },
   }, async (request) => {
-    const page = await users.list(request.query);
+    const { search, ordering } = request.query;
+    const page = await users.list(request.query, (q) => {
+      const ordered = userOrder.apply(q, ordering, (byDefault) => byDefault.orderBy('username'));
+      return search === undefined ? ordered : ordered.where(containsText(['users.username', 'users.full_name', 'users.email'], search));
+    });
     return { count: page.total, results: page.users.map(userOut) };
   });
 
