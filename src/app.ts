@@ -15,6 +15,7 @@ import type { Facility } from './tom/observations/facility.ts';
 import { limsRestRoutes } from './lims/rest/index.ts';
 import { ownedProjects } from './lims/rest/about-me.ts';
 import { tomRestRoutes } from './tom/rest/index.ts';
+import { webAppRoutes } from './platform/http/web-app.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
@@ -43,6 +44,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });
   await app.register(async (tom) => tomEducationRoutes(tom, platform));
   await app.register(async (observe) => observeRoute(observe, platform, facilities));
+  // Last: the web app answers what no API route claims (its own paths never fall back).
+  await app.register(async (web) => webAppRoutes(web, config.webDir));
 
   return app;
 }

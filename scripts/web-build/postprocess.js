@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { filesUnder } from './files-under.js';
 
 const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const HAS_SRC = /(^|\s)src\s*=/i;
@@ -30,18 +31,10 @@ export function externalizeBootScript(buildDir, pageName = 'index.html') {
   return url;
 }
 
-function* filesUnder(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(full);
-    else if (entry.isFile()) yield full;
-  }
-}
-
 /** Writes gzip and brotli siblings of the text assets, where they are smaller; returns how many files got them. */
 export function compressAssets(buildDir) {
   let count = 0;
-  for (const file of [...filesUnder(buildDir)]) {
+  for (const file of filesUnder(buildDir)) {
     if (!COMPRESSIBLE.has(path.extname(file).toLowerCase())) continue;
     const original = fs.readFileSync(file);
     const gzip = zlib.gzipSync(original, { level: 9 });

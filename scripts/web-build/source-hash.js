@@ -3,17 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-
-function filesUnder(dir) {
-  if (!fs.existsSync(dir)) return [];
-  const found = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(full));
-    else if (entry.isFile()) found.push(full);
-  }
-  return found;
-}
+import { filesUnder } from './files-under.js';
 
 /** The inputs of the build, as paths relative to the repository root, sorted. */
 export function sourceFiles(root) {
