@@ -1,5 +1,6 @@
 // A greyscale PNG (8-bit, one channel) from rows of grey values. Each row is filtered with "Up"
-// (the difference to the row above), which suits smooth diffraction backgrounds, then deflated.
+// (the difference to the row above), which suits smooth diffraction backgrounds, then deflated
+// looking for runs only (Z_RLE): several times faster than the default search, files ~10% larger.
 import zlib from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -42,7 +43,7 @@ export function encodeGreyPng(grey: Uint8Array, width: number, height: number): 
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(filtered, { level: 6 })),
+    chunk('IDAT', zlib.deflateSync(filtered, { strategy: zlib.constants.Z_RLE })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

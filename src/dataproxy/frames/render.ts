@@ -48,28 +48,61 @@ export function percentile(values: Float64Array, p: number): number {
   return low + (next - low) * (position - below);
 }
 
-/** Step 1–2: the values the contrast is taken from, and their 1st and 99.85th percentiles. */
+/**
+ * Ranked values of the non-negative integers below a cutoff, counted rather than sorted: most
+ * counts are small, so a histogram of the values below 65536 plus a sorted list of the few larger
+ * ones answers "the k-th smallest" without copying or reordering megapixels.
+ */
+class CountedValues {
+  private readonly histogram = new Uint32Array(65536);
+  private readonly large: number[] = [];
+  count = 0;
+
+  add(value: number): void {
+    if (value < 65536) this.histogram[value]++;
+    else this.large.push(value);
+    this.count++;
+  }
+
+  /** The p-th percentile, interpolated linearly between the two nearest ranks (numpy's default). */
+  percentile(p: number): number {
+    this.large.sort((a, b) => a - b);
+    const position = ((this.count - 1) * p) / 100;
+    const below = Math.floor(position);
+    const low = this.ranked(below);
+    const high = below + 1 < this.count ? this.ranked(below + 1) : low;
+    return low + (high - low) * (position - below);
+  }
+
+  private ranked(k: number): number {
+    let seen = 0;
+    for (let value = 0; value < 65536; value++) {
+      seen += this.histogram[value];
+      if (seen > k) return value;
+    }
+    return this.large[k - seen];
+  }
+}
+
+/** Step 1–2: the 1st and 99.85th percentiles of the valid values of the statistics region. */
 export function contrastRange(frame: Frame): { lo: number; hi: number } {
   const { width: cols, height: rows, pixels, cutoff } = frame;
   // Rows [0, cols/2) × columns [0, rows/2): the original swaps the two (top-left quadrant when square).
   const regionRows = Math.min(rows, Math.floor(cols / 2));
   const regionCols = Math.min(cols, Math.floor(rows / 2));
-  const all = new Float64Array(regionRows * regionCols);
-  const valid = new Float64Array(regionRows * regionCols);
-  let count = 0;
-  let validCount = 0;
+  const valid = new CountedValues();
   for (let r = 0; r < regionRows; r++) {
     const row = r * cols;
     for (let c = 0; c < regionCols; c++) {
       const v = pixels[row + c];
-      all[count++] = v;
-      if (v >= 0 && v < cutoff) valid[validCount++] = v;
+      if (v >= 0 && v < cutoff) valid.add(v);
     }
   }
-  const sample = validCount > 0 ? valid.subarray(0, validCount) : all;
-  const lo = percentile(sample, 1);
-  const hi = percentile(sample, 99.85);
-  return { lo, hi };
+  if (valid.count > 0) return { lo: valid.percentile(1), hi: valid.percentile(99.85) };
+  // No valid pixel at all: the whole region counts, gaps and overloads included.
+  const all = new Float64Array(regionRows * regionCols);
+  for (let r = 0; r < regionRows; r++) all.set(pixels.subarray(r * cols, r * cols + regionCols), r * regionCols);
+  return { lo: percentile(all, 1), hi: percentile(all, 99.85) };
 }
 
 /** Steps 3–4: the inverted grey image at the frame's own resolution. */
@@ -80,8 +113,10 @@ export function greyImage(frame: Frame, brightness: number): Uint8Array {
   const gain = (brightness * 255) / Math.max(hi, 1);
   const { pixels } = frame;
   for (let i = 0; i < grey.length; i++) {
-    const index = Math.round(Math.abs((pixels[i] - lo) * gain));
-    grey[i] = 255 - (index > 255 ? 255 : index);
+    const scaled = (pixels[i] - lo) * gain;
+    const magnitude = scaled < 0 ? -scaled : scaled;
+    // round(|x|), clamped to 255: for x ≥ 0 rounding is adding a half and truncating.
+    grey[i] = magnitude >= 254.5 ? 0 : 255 - ((magnitude + 0.5) | 0);
   }
   return grey;
 }
