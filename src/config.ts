@@ -72,8 +72,6 @@ export interface Config {
   login: { maxFailures: number; windowSeconds: number };
   /** Survey links that name no session, allowed per client address before it must wait ("20/hour"). */
   surveyMissRate: { limit: number; windowSeconds: number };
-  /** Survey links that name no session, allowed per client address before it must wait ("20/hour"). */
-  surveyMissRate: { limit: number; windowSeconds: number };
   dataProxy: DataProxyConfig;
   /** Accepted clock difference for MxDC signed URLs, in seconds (Lightpath decision D3). */
   mxdcTokenWindowSeconds: number;
@@ -143,7 +141,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxFailures: read.integer('LIGHTPATH_LOGIN_MAX_FAILURES', 10, 1, 10000),
       windowSeconds: read.integer('LIGHTPATH_LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
-    surveyMissRate: read.rate('LIGHTPATH_SURVEY_MISS_RATE', '20/hour'),
     surveyMissRate: read.rate('LIGHTPATH_SURVEY_MISS_RATE', '20/hour'),
     dataProxy: {
       url: read.string('LIGHTPATH_DATAPROXY_URL', '').replace(/\/+$/, '') || null,
