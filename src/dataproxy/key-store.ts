@@ -1,5 +1,8 @@
 // The proxy_keys table: every read and write of keys goes through here.
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { fetchPage } from '../platform/http/rest-schemas.ts';
 import type { ProxyKeysTable } from './tables.ts';
 
 export interface ProxyKey {
@@ -14,6 +17,9 @@ export interface ProxyKey {
 function toProxyKey(row: ProxyKeysTable): ProxyKey {
   return { key: row.key, path: row.path, createdAt: row.created_at, revokedAt: row.revoked_at, outsideRoots: Boolean(row.outside_roots) };
 }
+
+/** The keys query a list may order. */
+export type ProxyKeyListQuery = SelectQueryBuilder<Database, 'proxy_keys', ProxyKeysTable>;
 
 export class ProxyKeyStore {
   constructor(private readonly db: Db) {}
@@ -36,10 +42,11 @@ export class ProxyKeyStore {
     return this.find(key);
   }
 
-  async list(page: { limit: number; offset: number }): Promise<{ total: number; keys: ProxyKey[] }> {
-    const rows = await this.db.selectFrom('proxy_keys').selectAll()
-      .orderBy('created_at', 'desc').orderBy('key').limit(page.limit).offset(page.offset).execute();
-    const { total } = await this.db.selectFrom('proxy_keys').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    return { total: Number(total), keys: rows.map(toProxyKey) };
+  /** One page of keys, newest first unless `order` says otherwise. */
+  async list(
+    page: { limit: number; offset: number }, order: (query: ProxyKeyListQuery) => ProxyKeyListQuery = (q) => q.orderBy('created_at', 'desc').orderBy('key'),
+  ): Promise<{ total: number; keys: ProxyKey[] }> {
+    const found = await fetchPage(order(this.db.selectFrom('proxy_keys').selectAll()), page);
+    return { total: found.count, keys: found.rows.map(toProxyKey) };
   }
 }

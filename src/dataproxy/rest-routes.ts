@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../platform/http/errors.ts';
+import { sorting } from '../platform/http/list-ordering.ts';
 import type { ProxyKey } from './key-store.ts';
 import type { DataProxyService } from './service.ts';
 
@@ -15,7 +16,9 @@ const ProxyKeyOut = Type.Object({
   outside_roots: Type.Boolean({ description: 'The path was outside the data roots when the key was asked for: the key serves no files, and its URLs answer 404 saying so.' }),
 }, { $id: 'ProxyKey' });
 
-const ErrorOut = Type.Object({ detail: Type.String() });
+const ErrorOut = Type.Object({ detail: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()))) });
+
+const order = sorting({ created_at: 'proxy_keys.created_at' }, 'proxy_keys.key');
 
 function proxyKeyOut(key: ProxyKey) {
   return { key: key.key, path: key.path, created_at: key.createdAt, revoked_at: key.revokedAt, outside_roots: key.outsideRoots };
@@ -33,11 +36,13 @@ export async function proxyKeyRoutes(instance: FastifyInstance, service: DataPro
       querystring: Type.Object({
         limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
         offset: Type.Integer({ minimum: 0, default: 0 }),
+        ordering: order.param,
       }),
-      response: { 200: Type.Object({ count: Type.Integer(), results: Type.Array(ProxyKeyOut) }) },
+      response: { 200: Type.Object({ count: Type.Integer(), results: Type.Array(ProxyKeyOut) }), 400: ErrorOut },
     },
   }, async (request) => {
-    const page = await service.list(request.query);
+    const { ordering } = request.query;
+    const page = await service.list(request.query, ordering === undefined ? undefined : (q) => order.apply(q, ordering, (byDefault) => byDefault));
     return { count: page.total, results: page.keys.map(proxyKeyOut) };
   });
 

@@ -6,7 +6,7 @@ import type { DataProxyConfig } from '../config.ts';
 import type { Db } from '../platform/db/database.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { ProxyKeyStore } from './key-store.ts';
-import type { ProxyKey } from './key-store.ts';
+import type { ProxyKey, ProxyKeyListQuery } from './key-store.ts';
 import { isInside, isMissing, realLocation, realpathOrNull, realRoots } from './paths.ts';
 
 export const KEY_PATTERN = /^[0-9a-f]{40}$/;
@@ -120,7 +120,7 @@ export class DataProxyService {
     return this.keys.revoke(key);
   }
 
-  list(page: { limit: number; offset: number }) {
-    return this.keys.list(page);
+  list(page: { limit: number; offset: number }, order?: (query: ProxyKeyListQuery) => ProxyKeyListQuery) {
+    return this.keys.list(page, order);
   }
 }

@@ -45,6 +45,14 @@ describe('data proxy: staff REST API', () => {
     assert.equal(page.json().count, 3);
   });
 
+  test('staff list keys oldest first with ordering=created_at; an unknown ordering is a 400', async () => {
+    const oldest = await server.app.inject({ method: 'GET', url: '/rest/v1/proxy-keys?ordering=created_at', headers: staff });
+    assert.deepEqual(oldest.json().results.map((k: { key: string }) => k.key), keys);
+    const unknown = await server.app.inject({ method: 'GET', url: '/rest/v1/proxy-keys?ordering=path', headers: staff });
+    assert.equal(unknown.statusCode, 400);
+    assert.ok(unknown.json().fields.ordering);
+  });
+
   test('staff revoke a key; its URLs answer 404 from then on', async () => {
     const before = await server.app.inject({ method: 'GET', url: `/download/files/raw/${keys[0]}/scan.xdi` });
     assert.equal(before.statusCode, 200);
