@@ -97,6 +97,17 @@ def write_cbf(outdir, manifest, name, rows, cols, seed, renders=True):
     record(outdir, manifest, name, f'{name}.cbf', data, cutoff, renders=renders)
 
 
+def write_cbf_without_valid_statistics(outdir, manifest):
+    """No valid pixel in the statistics region (gaps and overloads only): its every value counts."""
+    cutoff = 1048500
+    data = synthetic_frame(40, 60, 4, -1, 2000000).astype(np.int32)
+    data[:30, :20] = -1
+    data[5:9, 5:9] = 2000000
+    header = {'_array_data.header_contents': f'# Count_cutoff {cutoff} counts\r\n'}
+    fabio.cbfimage.CbfImage(data=data, header=header).write(os.path.join(outdir, 'masked_0001.cbf'))
+    record(outdir, manifest, 'masked_0001', 'masked_0001.cbf', data, cutoff)
+
+
 def write_smv(outdir, manifest):
     cutoff = 65000
     data = synthetic_frame(300, 280, 2, 0, 65535).astype(np.uint16)
@@ -134,6 +145,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     manifest = []
     write_cbf(outdir, manifest, 'pilatus_0001', 260, 300, 1)
+    write_cbf_without_valid_statistics(outdir, manifest)
     write_smv(outdir, manifest)
     write_eiger(outdir, manifest)
     if '--big' in sys.argv[2:]:

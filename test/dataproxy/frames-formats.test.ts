@@ -46,7 +46,7 @@ describe('data proxy: frame previews of each format', () => {
     }
   });
 
-  for (const name of ['pilatus_0001', 'smv', 'eiger_1', 'eiger_4']) {
+  for (const name of ['pilatus_0001', 'masked_0001', 'smv', 'eiger_1', 'eiger_4']) {
     test(`${name}: every brightness renders as the reference renderer does, 1024×1024`, async () => {
       const fixture = fixtures.byName(name);
       const seen = new Set<string>();

@@ -11,41 +11,13 @@ export function brightnessOf(code: string): number {
   return Object.hasOwn(BRIGHTNESS, code) ? BRIGHTNESS[code] : 0;
 }
 
-/** The k-th smallest value (0-based) of `values`, which it reorders (Hoare's selection). */
-function select(values: Float64Array, k: number, from = 0, to = values.length - 1): number {
-  let lo = from;
-  let hi = to;
-  while (hi > lo) {
-    const pivot = values[(lo + hi) >>> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const swap = values[i];
-        values[i++] = values[j];
-        values[j--] = swap;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return values[k];
-  }
-  return values[k];
-}
-
-/** The p-th percentile with linear interpolation between the two nearest ranks (numpy's default). */
-export function percentile(values: Float64Array, p: number): number {
-  if (values.length === 0) return 0;
-  const position = ((values.length - 1) * p) / 100;
+/** The p-th percentile of `count` values known by rank, interpolated linearly between the two nearest ranks (numpy's default). */
+function interpolated(rankedValue: (k: number) => number, count: number, p: number): number {
+  const position = ((count - 1) * p) / 100;
   const below = Math.floor(position);
-  const low = select(values, below);
-  if (below + 1 >= values.length) return low;
-  // After the selection everything above `below` is ≥ low: the next rank is their minimum.
-  let next = Infinity;
-  for (let i = below + 1; i < values.length; i++) if (values[i] < next) next = values[i];
-  return low + (next - low) * (position - below);
+  const low = rankedValue(below);
+  const high = below + 1 < count ? rankedValue(below + 1) : low;
+  return low + (high - low) * (position - below);
 }
 
 /**
@@ -64,14 +36,9 @@ class CountedValues {
     this.count++;
   }
 
-  /** The p-th percentile, interpolated linearly between the two nearest ranks (numpy's default). */
   percentile(p: number): number {
     this.large.sort((a, b) => a - b);
-    const position = ((this.count - 1) * p) / 100;
-    const below = Math.floor(position);
-    const low = this.ranked(below);
-    const high = below + 1 < this.count ? this.ranked(below + 1) : low;
-    return low + (high - low) * (position - below);
+    return interpolated((k) => this.ranked(k), this.count, p);
   }
 
   private ranked(k: number): number {
@@ -99,10 +66,12 @@ export function contrastRange(frame: Frame): { lo: number; hi: number } {
     }
   }
   if (valid.count > 0) return { lo: valid.percentile(1), hi: valid.percentile(99.85) };
-  // No valid pixel at all: the whole region counts, gaps and overloads included.
+  // No valid pixel at all (rare): the whole region counts, gaps and overloads included.
   const all = new Float64Array(regionRows * regionCols);
   for (let r = 0; r < regionRows; r++) all.set(pixels.subarray(r * cols, r * cols + regionCols), r * regionCols);
-  return { lo: percentile(all, 1), hi: percentile(all, 99.85) };
+  all.sort();
+  if (all.length === 0) return { lo: 0, hi: 0 };
+  return { lo: interpolated((k) => all[k], all.length, 1), hi: interpolated((k) => all[k], all.length, 99.85) };
 }
 
 /** Steps 3–4: the inverted grey image at the frame's own resolution. */
