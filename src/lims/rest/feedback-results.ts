@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { feedbackQuery, feedbackResults } from '../survey/results.ts';
 import type { FeedbackFilter } from '../survey/results.ts';
 import { ratingOut } from '../survey/feedback.ts';
-import { Rating } from './survey.ts';
+import { Rating } from '../survey/rules.ts';
 import { Ref, refIds } from './filters.ts';
 import { ErrorOut, ListQuery, Nullable, Page, Timestamp, fetchPage, isoBound, staff } from './common.ts';
 

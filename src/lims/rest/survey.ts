@@ -7,17 +7,12 @@ import type { Platform } from '../../platform/context.ts';
 import { anyone } from '../../platform/http/rest-schemas.ts';
 import { submitFeedback, surveyOf } from '../survey/feedback.ts';
 import { guardedSessionOfKey } from '../survey/key-guard.ts';
-import { FeedbackRules } from '../survey/rules.ts';
+import { FeedbackRules, Rating } from '../survey/rules.ts';
 import { ErrorOut, Id, Nullable, Timestamp } from './common.ts';
 
 const KeyParams = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 1000, description: 'The key in the survey link: "username:session" in URL-safe base64.' }),
 }, { additionalProperties: false });
-
-export const Rating = Nullable(Type.Integer({
-  minimum: -2, maximum: 2,
-  description: 'From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2; null is N/A. 0 is refused.',
-}));
 
 const SurveyOut = Type.Object({
   session: Type.String({ description: 'The session\'s name.' }),

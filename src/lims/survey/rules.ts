@@ -17,6 +17,12 @@ export const SupportAreaEntry = Type.Object({
   sort_order: Type.Optional(SupportAreaRules.sort_order),
 }, { additionalProperties: false });
 
+/** A rating as the API speaks it (stored with N/A as 0, see tables.ts). */
+export const Rating = Type.Union([
+  Type.Integer({ minimum: -2, maximum: 2, description: 'From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2. 0 is refused.' }),
+  Type.Null({ description: 'N/A' }),
+]);
+
 export const FeedbackRules = {
   comments: Type.String({ maxLength: 10000, description: 'at most 10000 characters' }),
   contact: Type.Boolean({ description: 'true when the user would like to be contacted about the session' }),
