@@ -20,6 +20,9 @@ let ready: Promise<void> | null = null;
 function loadH5wasm(): Promise<void> {
   ready ??= h5wasm.ready.then((module) => {
     install_local_plugins(module);
+    // HDF5's errors become exceptions (the placeholder is sent and the reason logged) instead of
+    // being printed to the server's standard error.
+    module.activate_throwing_error_handler();
   });
   return ready;
 }

@@ -44,7 +44,8 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
     found = await readFrame(job.dir, job.relative);
   } catch (error) {
     // A damaged or unsupported file looks like a missing one to the viewer; the reason is logged.
-    return { kind: 'missing', sources: [], reason: error instanceof Error ? error.message : String(error) };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'missing', sources: [], reason: reason.length > 500 ? `${reason.slice(0, 500)}…` : reason };
   }
   const { frame, sources } = found;
   if (frame === null) return { kind: 'missing', sources };
