@@ -51,13 +51,10 @@ export class EventFeed {
 
   private async start(): Promise<void> {
     const row = await this.db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    // Everyone left while the feed was starting (it stays stopped), or a later start already runs.
+    if (this.listeners.size === 0 || this.poll) return;
     this.watermark = Number(row?.max ?? 0);
     this.gap = null;
-    // Everyone left while the feed was starting: it stays stopped.
-    if (this.listeners.size === 0) {
-      this.starting = null;
-      return;
-    }
     this.poll = setInterval(() => void this.check(), POLL_MS);
     this.stopListening = onEventWritten(() => this.nudged(0));
   }
