@@ -5,6 +5,8 @@ import { badRequest, conflict, notFound } from '../platform/http/errors.ts';
 import { logActivity } from './activity.ts';
 import { uniqueOr } from '../platform/db/unique-violation.ts';
 import { ProjectRepository } from './projects.ts';
+import { UserRepository } from '../platform/auth/users.ts';
+import type { NewUser } from '../platform/auth/users.ts';
 import type { ProjectDetails } from './projects.ts';
 import { ownedBy } from './visibility.ts';
 import type { Actor } from './visibility.ts';
@@ -27,6 +29,16 @@ export async function createProject(db: Db, actor: Actor, userRef: { user_id?: n
     await logActivity(trx, { projectId: project.id, userId: actor.userId, address: actor.address, action: 'create', objectType: 'project', objectId: project.id, description: `Project created for ${account.username}` });
     return project.id;
   }), () => conflict('That user already has a project.'));
+}
+
+/** A new login account and its project in one transaction: either both exist afterwards or neither. */
+export async function createProjectAccount(db: Db, actor: Actor, account: Omit<NewUser, 'isStaff'>, details: ProjectDetails): Promise<number> {
+  return uniqueOr(() => db.transaction().execute(async (trx) => {
+    const created = await new UserRepository(trx).create({ ...account, isStaff: false });
+    const project = await new ProjectRepository(trx).ensureFor(created.id, details);
+    await logActivity(trx, { projectId: project.id, userId: actor.userId, address: actor.address, action: 'create', objectType: 'project', objectId: project.id, description: `Project account ${created.username} created` });
+    return project.id;
+  }), () => conflict(`A user named "${account.username}" already exists.`));
 }
 
 export async function updateProject(db: Db, actor: Actor, id: number, details: ProjectDetails): Promise<void> {

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
-import { Nullable, Timestamp, sorting } from './common.ts';
+import { Nullable, Timestamp, isoBound, sorting } from './common.ts';
 
 export const ActivityOut = Type.Object({
   id: Type.Integer(),
@@ -27,4 +27,25 @@ export function activityQuery(db: Db, actor: Actor, ordering: string | undefined
     .selectAll('activity_log').select('users.username')
     .where(ownedBy(actor, 'activity_log.project_id'));
   return activityOrder.apply(visible, ordering, (q) => q.orderBy('activity_log.created_at', 'desc').orderBy('activity_log.id', 'desc'));
+}
+
+const ACTIONS = ['create', 'modify', 'delete', 'archive', 'task'] as const;
+
+/** The log's filters beside the project: what was done, to what kind of record, and when. */
+export const ActivityFilters = {
+  action: Type.Optional(Type.Union(ACTIONS.map((a) => Type.Literal(a)), { description: 'What was done: create, modify, delete, archive or task.' })),
+  object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'The kind of record, e.g. shipment, container, project, session.' })),
+  from: Type.Optional(Type.String({ maxLength: 40, description: 'Entries at or after this ISO date or date-time (UTC).' })),
+  to: Type.Optional(Type.String({ maxLength: 40, description: 'Entries before this ISO date or date-time (UTC).' })),
+};
+
+type ActivityQuery = ReturnType<typeof activityQuery>;
+
+export function filterActivity(query: ActivityQuery, filters: { action?: string; object_type?: string; from?: string; to?: string }): ActivityQuery {
+  let filtered = query;
+  if (filters.action !== undefined) filtered = filtered.where('activity_log.action', '=', filters.action as (typeof ACTIONS)[number]);
+  if (filters.object_type !== undefined) filtered = filtered.where('activity_log.object_type', '=', filters.object_type);
+  if (filters.from !== undefined) filtered = filtered.where('activity_log.created_at', '>=', isoBound(filters.from, 'from'));
+  if (filters.to !== undefined) filtered = filtered.where('activity_log.created_at', '<', isoBound(filters.to, 'to'));
+  return filtered;
 }

@@ -21,6 +21,7 @@ import { sshKeyRoutes } from './ssh-keys.ts';
 import { supportAreaRoutes } from './support-areas.ts';
 import { surveyRoutes } from './survey.ts';
 import { feedbackResultRoutes } from './feedback-results.ts';
+import { remoteConnectionRoutes } from './remote-connections.ts';
 
 export async function limsRestRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
   await instance.register(async (lims) => {
@@ -32,7 +33,7 @@ export async function limsRestRoutes(instance: FastifyInstance, platform: Platfo
     for (const routes of [
       projectRoutes, shipmentRoutes, containerRoutes, groupRoutes, sampleRoutes, sampleImportRoutes, containerTypeRoutes, beamlineRoutes,
       automounterRoutes, sessionRoutes, datasetRoutes, reportRoutes, accessListRoutes, sshKeyRoutes, eventRoutes,
-      supportAreaRoutes, surveyRoutes, feedbackResultRoutes,
+      supportAreaRoutes, surveyRoutes, feedbackResultRoutes, remoteConnectionRoutes,
     ]) {
       await routes(lims, platform);
     }

@@ -8,11 +8,11 @@ import type { Platform } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ProjectDetailRules } from '../field-rules.ts';
-import { createProject, resetProjectKey, updateProject } from '../project-admin.ts';
+import { createProject, createProjectAccount, resetProjectKey, updateProject } from '../project-admin.ts';
 import { containersOnSite, shipmentCounts } from '../project-summary.ts';
 import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
-import { ActivityOut, activityOrder, activityQuery } from './activity.ts';
+import { ActivityFilters, ActivityOut, activityOrder, activityQuery, filterActivity } from './activity.ts';
 import type { Actor } from '../visibility.ts';
 import {
   ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, staff, user,
@@ -37,6 +37,14 @@ const DetailsPatch = Type.Partial(Details, { additionalProperties: false, minPro
 const ProjectIn = Type.Object({
   user_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'The account the project belongs to (or give username).' })),
   username: Type.Optional(Type.String({ minLength: 1, maxLength: 150 })),
+  ...DetailsPatch.properties,
+}, { additionalProperties: false });
+
+const ProjectAccountIn = Type.Object({
+  username: Type.String({ pattern: '^[\\w.@+-]{1,150}$', description: 'The login name MxDC signs as: 1 to 150 letters, digits or . @ + - _' }),
+  full_name: Type.Optional(Type.String({ maxLength: 300 })),
+  email: Type.Optional(Type.String({ maxLength: 300 })),
+  password: Type.Optional(Type.String({ minLength: 4, maxLength: 1024, description: 'Left out, the account cannot log in to the web app until one is set; MxDC signs with its key.' })),
   ...DetailsPatch.properties,
 }, { additionalProperties: false });
 
@@ -115,6 +123,16 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
     return reply.code(201).send(await one(actor, id));
   });
 
+  app.post('/project-accounts', {
+    config: staff,
+    schema: { tags, summary: 'Create a login account and its project together (staff)', body: ProjectAccountIn, response: { 201: ProjectOut, ...errors } },
+  }, async (request, reply) => {
+    const { username, full_name, email, password, ...details } = request.body;
+    const actor = actorOf(request);
+    const id = await createProjectAccount(db, actor, { username, fullName: full_name, email, password }, details);
+    return reply.code(201).send(await one(actor, id));
+  });
+
   app.get('/projects/:id', {
     config: user,
     schema: { tags, summary: 'One project', params: IdParams, response: { 200: ProjectOut, ...errors } },
@@ -153,11 +171,11 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: {
       tags, summary: 'The activity log, newest first: your project\'s, or everything for staff',
-      querystring: ListQuery({ project: Ref('project', 'project'), ordering: activityOrder.param }),
+      querystring: ListQuery({ project: Ref('project', 'project'), ...ActivityFilters, ordering: activityOrder.param }),
       response: { 200: Page(ActivityOut), 400: ErrorOut },
     },
   }, async (request) => {
-    let query = activityQuery(db, actorOf(request), request.query.ordering);
+    let query = filterActivity(activityQuery(db, actorOf(request), request.query.ordering), request.query);
     if (request.query.project !== undefined) query = query.where('activity_log.project_id', 'in', refIds(db, 'project', request.query.project));
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: page.rows };
