@@ -633,12 +633,20 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description What was done: create, modify, delete, archive or task. */
+                    action?: "create" | "modify" | "delete" | "archive" | "task";
+                    /** @description Entries at or after this ISO date or date-time (UTC). */
+                    from?: string;
                     limit?: number;
+                    /** @description The kind of record, e.g. shipment, container, project, session. */
+                    object_type?: string;
                     offset?: number;
                     /** @description Sort by created_at, action, id; a leading "-" sorts descending. Ties are broken by id. */
                     ordering?: "created_at" | "-created_at" | "action" | "-action" | "id" | "-id";
                     /** @description The project: its id or its owner's username. */
                     project?: number | string;
+                    /** @description Entries before this ISO date or date-time (UTC). */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -820,6 +828,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             csrf_token: string | null;
+                            /** @description The beamline projects this account owns; empty for an account without one (e.g. most staff). */
+                            projects: components["schemas"]["OwnProject"][];
                             scope: string | null;
                             user: components["schemas"]["User"];
                             via: string;
@@ -4373,8 +4383,8 @@ export interface paths {
                     group?: number | string;
                     limit?: number;
                     offset?: number;
-                    /** @description Sort by created_at, name; a leading "-" sorts descending. Ties are broken by id. */
-                    ordering?: "created_at" | "-created_at" | "name" | "-name";
+                    /** @description Sort by created_at, name, type; a leading "-" sorts descending. Ties are broken by id. */
+                    ordering?: "created_at" | "-created_at" | "name" | "-name" | "type" | "-type";
                     /** @description The project: its id or its owner's username. */
                     project?: number | string;
                     /** @description The sample: its id or its name. */
@@ -4469,7 +4479,11 @@ export interface paths {
                             file_name: string;
                             frames: string;
                             frames_per_file: number;
+                            /** @description The group's name. */
+                            group: string | null;
                             group_id: number | null;
+                            /** @description Whether its download links serve files: false when its directory was outside the configured data roots (those links answer 404). */
+                            has_files: boolean;
                             id: number;
                             meta_data: {
                                 [key: string]: unknown;
@@ -4479,7 +4493,11 @@ export interface paths {
                             project_id: number;
                             /** @description The Data Proxy key of the dataset's directory. */
                             proxy_key: string;
+                            /** @description The sample's name. */
+                            sample: string | null;
                             sample_id: number | null;
+                            /** @description The session's name. */
+                            session: string | null;
                             session_id: number | null;
                             /** Format: date-time */
                             start_time: string | null;
@@ -5033,7 +5051,7 @@ export interface paths {
                         /** @description One entry per rated area; areas left out are not rated. */
                         ratings?: {
                             area_id: number;
-                            /** @description From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2; null is N/A. 0 is refused. */
+                            /** @description From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2. 0 is refused. */
                             rating: number | null;
                         }[];
                     };
@@ -5056,7 +5074,7 @@ export interface paths {
                             ratings: {
                                 area: string;
                                 area_id: number;
-                                /** @description From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2; null is N/A. 0 is refused. */
+                                /** @description From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2. 0 is refused. */
                                 rating: number | null;
                             }[];
                             session: string;
@@ -6028,6 +6046,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/v1/project-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a login account and its project together (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description at most 100 characters */
+                        account_number?: string;
+                        /** @description at most 600 characters */
+                        address?: string;
+                        /** @description at most 100 characters */
+                        carrier?: string;
+                        /** @description at most 200 characters */
+                        city?: string;
+                        /** @description at most 300 characters */
+                        contact_email?: string;
+                        /** @description at most 200 characters */
+                        contact_person?: string;
+                        /** @description at most 60 characters */
+                        contact_phone?: string;
+                        /** @description at most 100 characters */
+                        country?: string;
+                        /** @description at most 300 characters */
+                        department?: string;
+                        email?: string;
+                        full_name?: string;
+                        /** @description at most 300 characters */
+                        organisation?: string;
+                        /** @description Left out, the account cannot log in to the web app until one is set; MxDC signs with its key. */
+                        password?: string;
+                        /** @description at most 30 characters */
+                        postal_code?: string;
+                        /** @description at most 200 characters */
+                        province?: string;
+                        /** @description The login name MxDC signs as: 1 to 150 letters, digits or . @ + - _ */
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description at most 100 characters */
+                            account_number: string;
+                            /** @description at most 600 characters */
+                            address: string;
+                            /** @description at most 100 characters */
+                            carrier: string;
+                            /** @description at most 200 characters */
+                            city: string;
+                            /** @description at most 300 characters */
+                            contact_email: string;
+                            /** @description at most 200 characters */
+                            contact_person: string;
+                            /** @description at most 60 characters */
+                            contact_phone: string;
+                            /** @description at most 100 characters */
+                            country: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description at most 300 characters */
+                            department: string;
+                            email: string;
+                            full_name: string;
+                            /** @description Whether MxDC has registered its key; staff reset it to let MxDC register a new one. */
+                            has_mxdc_key: boolean;
+                            id: number;
+                            /** @description at most 300 characters */
+                            organisation: string;
+                            /** @description at most 30 characters */
+                            postal_code: string;
+                            /** @description at most 200 characters */
+                            province: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            user_id: number;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/v1/projects": {
         parameters: {
             query?: never;
@@ -6692,6 +6887,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/v1/projects/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project at a glance: shipments by state and where its containers on site sit (its owner, or staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every container of the project on site, by name, with where it sits. */
+                            containers_on_site: {
+                                automounter: string | null;
+                                /** @description The beamline whose automounter holds it, directly or in an adaptor. */
+                                beamline: string | null;
+                                container_type: string;
+                                id: number;
+                                /** @description Its slot in the parent. */
+                                location: string | null;
+                                name: string;
+                                parent: string | null;
+                                /** @description The container it sits in (an automounter, an adaptor…); null on a shelf. */
+                                parent_id: number | null;
+                                /** @description Its port in the automounter: the slot there, plus the slot in the adaptor when it sits in one. */
+                                port: string | null;
+                                shipment_id: number | null;
+                            }[];
+                            project_id: number;
+                            /** @description How many shipments are in each state. */
+                            shipments: {
+                                archived: number;
+                                draft: number;
+                                on_site: number;
+                                returned: number;
+                                sent: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/v1/proxy-keys": {
         parameters: {
             query?: never;
@@ -6705,6 +7035,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description Sort by created_at; a leading "-" sorts descending. Ties are broken by key. */
+                    ordering?: "created_at" | "-created_at";
                 };
                 header?: never;
                 path?: never;
@@ -6721,6 +7053,20 @@ export interface paths {
                         "application/json": {
                             count: number;
                             results: components["schemas"]["ProxyKey"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
@@ -6783,11 +7129,75 @@ export interface paths {
                     content: {
                         "application/json": {
                             detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/remote-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Remote-access connections, newest first: your project's, or every project's for staff */
+        get: {
+            parameters: {
+                query?: {
+                    access_list?: number;
+                    limit?: number;
+                    offset?: number;
+                    /** @description Sort by created_at, status, access_list; a leading "-" sorts descending. Ties are broken by id. */
+                    ordering?: "created_at" | "-created_at" | "status" | "-status" | "access_list" | "-access_list";
+                    /** @description The project: its id or its owner's username. */
+                    project?: number | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            results: components["schemas"]["ProjectRemoteConnection"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -7537,12 +7947,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description true: only sessions with an open stretch (running now); false: only those without. */
+                    active?: boolean;
                     /** @description The beamline: its id or its acronym. */
                     beamline?: number | string;
                     limit?: number;
                     offset?: number;
-                    /** @description Sort by created_at, name; a leading "-" sorts descending. Ties are broken by id. */
-                    ordering?: "created_at" | "-created_at" | "name" | "-name";
+                    /** @description Sort by created_at, name, beamline, project; a leading "-" sorts descending. Ties are broken by id. */
+                    ordering?: "created_at" | "-created_at" | "name" | "-name" | "beamline" | "-beamline" | "project" | "-project";
                     /** @description The project: its id or its owner's username. */
                     project?: number | string;
                     /** @description Case-insensitive text found anywhere in the name. */
@@ -7623,17 +8035,25 @@ export interface paths {
                             comments: string;
                             /** Format: date-time */
                             created_at: string;
+                            /** @description Datasets recorded in the session. */
+                            dataset_count: number;
                             /** @description The same, as MxDC shows it ("2 hours 5 mins"). */
                             duration: string;
                             /** @description Total time of all stretches, an open one counting up to now. */
                             duration_seconds: number;
+                            /** @description Whether its download links serve files: false when its directory was outside the configured data roots (those links answer 404). */
+                            has_files: boolean;
                             id: number;
                             /** @description A stretch is open. */
                             is_active: boolean;
                             name: string;
+                            /** @description The project's name (its owner's username). */
+                            project: string;
                             project_id: number;
                             /** @description The Data Proxy key of the session's directory. */
                             proxy_key: string | null;
+                            /** @description Reports on those datasets. */
+                            report_count: number;
                             /** @description Newest first. */
                             stretches: {
                                 /** Format: date-time */
@@ -8402,7 +8822,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shipment's history from the activity log: created, changed, sent, received, returned…, newest first */
+        /** The shipment's history from the activity log (created, changed, sent, received, returned…), newest first */
         get: {
             parameters: {
                 query?: {
@@ -11747,6 +12167,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description Sort by created_at, name, expires_at, last_used_at; a leading "-" sorts descending. Ties are broken by id. */
+                    ordering?: "created_at" | "-created_at" | "name" | "-name" | "expires_at" | "-expires_at" | "last_used_at" | "-last_used_at";
                 };
                 header?: never;
                 path?: never;
@@ -11763,6 +12185,20 @@ export interface paths {
                         "application/json": {
                             count: number;
                             results: components["schemas"]["ApiToken"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
@@ -11886,6 +12322,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description Sort by username, full_name, created_at, id; a leading "-" sorts descending. Ties are broken by id. */
+                    ordering?: "username" | "-username" | "full_name" | "-full_name" | "created_at" | "-created_at" | "id" | "-id";
+                    /** @description Case-insensitive text found anywhere in the username, full name or email. */
+                    search?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11902,6 +12342,20 @@ export interface paths {
                         "application/json": {
                             count: number;
                             results: components["schemas"]["User"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
@@ -12153,17 +12607,25 @@ export interface components {
             comments: string;
             /** Format: date-time */
             created_at: string;
+            /** @description Datasets recorded in the session. */
+            dataset_count: number;
             /** @description The same, as MxDC shows it ("2 hours 5 mins"). */
             duration: string;
             /** @description Total time of all stretches, an open one counting up to now. */
             duration_seconds: number;
+            /** @description Whether its download links serve files: false when its directory was outside the configured data roots (those links answer 404). */
+            has_files: boolean;
             id: number;
             /** @description A stretch is open. */
             is_active: boolean;
             name: string;
+            /** @description The project's name (its owner's username). */
+            project: string;
             project_id: number;
             /** @description The Data Proxy key of the session's directory. */
             proxy_key: string | null;
+            /** @description Reports on those datasets. */
+            report_count: number;
             /** @description Newest first. */
             stretches: {
                 /** Format: date-time */
@@ -12233,7 +12695,11 @@ export interface components {
             file_name: string;
             frames: string;
             frames_per_file: number;
+            /** @description The group's name. */
+            group: string | null;
             group_id: number | null;
+            /** @description Whether its download links serve files: false when its directory was outside the configured data roots (those links answer 404). */
+            has_files: boolean;
             id: number;
             meta_data: {
                 [key: string]: unknown;
@@ -12243,7 +12709,11 @@ export interface components {
             project_id: number;
             /** @description The Data Proxy key of the dataset's directory. */
             proxy_key: string;
+            /** @description The sample's name. */
+            sample: string | null;
             sample_id: number | null;
+            /** @description The session's name. */
+            session: string | null;
             session_id: number | null;
             /** Format: date-time */
             start_time: string | null;
@@ -12277,7 +12747,7 @@ export interface components {
             object_type: string;
             project_id: number | null;
             user_id: number | null;
-            /** @description Who did it; null for MxDC and other unattended clients. */
+            /** @description Who did it; null when no account did (e.g. MxDC). */
             username: string | null;
         };
         LimsProject: {
@@ -12340,6 +12810,13 @@ export interface components {
             name: string;
             target_id: number;
         };
+        OwnProject: {
+            full_name: string;
+            has_mxdc_key: boolean;
+            id: number;
+            /** @description The project's name: its owner's username, as MxDC knows it. */
+            username: string;
+        };
         Pipeline: {
             /** @description File name endings it accepts; null: any. */
             allowed_suffixes: string[] | null;
@@ -12356,6 +12833,25 @@ export interface components {
             } | null;
             /** @description Prefix of its process identifiers. */
             short_name: string;
+        };
+        ProjectRemoteConnection: {
+            /** @description The name of the remote-access list (server) it came through. */
+            access_list: string;
+            access_list_id: number;
+            /** @description That server's address. */
+            address: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            ended_at: string | null;
+            id: number;
+            /** @description The connection's name, as the server reported it. */
+            name: string;
+            project_id: number;
+            /** @description Connected, Disconnected, Failed or Finished, as the server reported. */
+            status: string;
+            /** @description The project's (owner's) username. */
+            username: string;
         };
         ProxyKey: {
             /** Format: date-time */
@@ -12462,7 +12958,7 @@ export interface components {
             ratings: {
                 area: string;
                 area_id: number;
-                /** @description From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2; null is N/A. 0 is refused. */
+                /** @description From -2 (worst) to 2 (best) with no middle: -2, -1, 1 or 2. 0 is refused. */
                 rating: number | null;
             }[];
             session: string;
