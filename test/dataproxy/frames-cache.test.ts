@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { startTestServer } from '../helpers/platform.ts';
 import type { TestServer } from '../helpers/platform.ts';
 import { makeDataTree } from './data-tree.ts';
@@ -126,5 +127,17 @@ describe('data proxy: the frame preview cache', () => {
     assert.ok(total <= CACHE_MB * 1024 * 1024, `${total} bytes cached`);
     await rendered(`${names.at(-1)}/dk.png`, 'cached');
     await rendered(`${names[0]}/dk.png`, 'rendered');
+  });
+
+  test('LIGHTPATH_FRAME_CACHE_MB is a whole number of MiB; anything else stops the start with its name', () => {
+    assert.equal(loadConfig({}).dataProxy.frameCacheBytes, 1024 * 1024 * 1024);
+    assert.equal(loadConfig({ LIGHTPATH_FRAME_CACHE_MB: '0' }).dataProxy.frameCacheBytes, 0);
+    for (const bad of ['-1', '1.5', 'lots']) {
+      assert.throws(() => loadConfig({ LIGHTPATH_FRAME_CACHE_MB: bad }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.problems.join('\n'), /LIGHTPATH_FRAME_CACHE_MB must be a whole number/);
+        return true;
+      });
+    }
   });
 });
