@@ -9,7 +9,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
-import { WithoutFiles, filesCondition } from './files-filter.ts';
+import { HasFiles, WithoutFiles, filelessKeys, filesCondition } from './files-filter.ts';
 import {
   ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, isoBound, sorting, user,
 } from './common.ts';
@@ -20,8 +20,11 @@ const DatasetOut = Type.Object({
   beamline_id: Type.Integer(),
   beamline: Type.String(),
   session_id: Nullable(Type.Integer()),
+  session: Nullable(Type.String({ description: 'The session\'s name.' })),
   sample_id: Nullable(Type.Integer()),
+  sample: Nullable(Type.String({ description: 'The sample\'s name.' })),
   group_id: Nullable(Type.Integer()),
+  group: Nullable(Type.String({ description: 'The group\'s name.' })),
   type: Type.String({ description: 'The data type acronym: SCREEN, DATA, XRD, RASTER, XAS, XRF, MAD.' }),
   name: Type.String(),
   file_name: Type.String(),
@@ -33,6 +36,7 @@ const DatasetOut = Type.Object({
   energy: Type.Number(),
   beam_size: Nullable(Type.Number()),
   proxy_key: Type.String({ description: 'The Data Proxy key of the dataset\'s directory.' }),
+  has_files: HasFiles,
   meta_data: Type.Record(Type.String(), Type.Unknown()),
   state: Type.String(),
   start_time: Nullable(Timestamp),
@@ -41,7 +45,7 @@ const DatasetOut = Type.Object({
   updated_at: Timestamp,
 }, { $id: 'Dataset' });
 
-const order = sorting({ created_at: 'd.created_at', name: 'd.name' }, 'd.id');
+const order = sorting({ created_at: 'd.created_at', name: 'd.name', type: 't.acronym' }, 'd.id');
 
 export function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -55,16 +59,29 @@ function datasetQuery(db: Db, actor: Actor) {
   return db.selectFrom('datasets as d')
     .innerJoin('beamlines as b', 'b.id', 'd.beamline_id')
     .innerJoin('data_types as t', 't.id', 'd.data_type_id')
-    .selectAll('d').select(['b.acronym as beamline', 't.acronym as type'])
+    .leftJoin('beamline_sessions as s', 's.id', 'd.session_id')
+    .leftJoin('samples as sa', 'sa.id', 'd.sample_id')
+    .leftJoin('sample_groups as g', 'g.id', 'd.group_id')
+    .selectAll('d').select(['b.acronym as beamline', 't.acronym as type', 's.name as session', 'sa.name as sample', 'g.name as group'])
     .where(ownedBy(actor, 'd.project_id'));
 }
 
 type DatasetRow = Awaited<ReturnType<ReturnType<typeof datasetQuery>['executeTakeFirstOrThrow']>>;
 
-function datasetOut(row: DatasetRow) {
+function datasetOut(row: DatasetRow, fileless: Set<string>) {
   const { data_type_id: _type, meta_data, ...rest } = row;
   const parsed = parseJson<unknown>(meta_data, {});
-  return { ...rest, meta_data: parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as Record<string, unknown> : {} };
+  return {
+    ...rest,
+    has_files: !fileless.has(row.proxy_key),
+    meta_data: parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as Record<string, unknown> : {},
+  };
+}
+
+/** The page's datasets as the API shows them, with whether each one's files can be downloaded. */
+async function datasetsOut(db: Db, rows: DatasetRow[]) {
+  const fileless = await filelessKeys(db, rows.map((row) => row.proxy_key));
+  return rows.map((row) => datasetOut(row, fileless));
 }
 
 export async function datasetRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -101,7 +118,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     if (q.created_before !== undefined) query = query.where('d.created_at', '<', isoBound(q.created_before, 'created_before'));
     if (q.without_files !== undefined) query = query.where(filesCondition('d.proxy_key', q.without_files));
     const page = await fetchPage(query, q);
-    return { count: page.count, results: page.rows.map(datasetOut) };
+    return { count: page.count, results: await datasetsOut(db, page.rows) };
   });
 
   app.get('/datasets/:id', {
@@ -110,6 +127,6 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
   }, async (request) => {
     const row = await datasetQuery(db, actorOf(request)).where('d.id', '=', request.params.id).executeTakeFirst();
     if (!row) throw notFound('No such dataset.');
-    return datasetOut(row);
+    return (await datasetsOut(db, [row]))[0];
   });
 }

@@ -1,5 +1,6 @@
 // /sessions: beamline sessions (created by MxDC) with their stretches of use and total time.
 import type { FastifyInstance } from 'fastify';
+import type { ExpressionBuilder } from 'kysely';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
@@ -9,7 +10,7 @@ import { humanizeSeconds } from '../compat/humanize.ts';
 import { ownedBy } from '../visibility.ts';
 import { Ref, refIds } from './filters.ts';
 import type { Actor } from '../visibility.ts';
-import { WithoutFiles, filesCondition } from './files-filter.ts';
+import { HasFiles, WithoutFiles, filelessKeys, filesCondition } from './files-filter.ts';
 import {
   ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
 } from './common.ts';
@@ -19,11 +20,15 @@ const StretchOut = Type.Object({ id: Type.Integer(), started_at: Timestamp, ende
 const SessionOut = Type.Object({
   id: Type.Integer(),
   project_id: Type.Integer(),
+  project: Type.String({ description: 'The project\'s name (its owner\'s username).' }),
   beamline_id: Type.Integer(),
   beamline: Type.String(),
   name: Type.String(),
   comments: Type.String(),
   proxy_key: Nullable(Type.String({ description: 'The Data Proxy key of the session\'s directory.' })),
+  has_files: HasFiles,
+  dataset_count: Type.Integer({ description: 'Datasets recorded in the session.' }),
+  report_count: Type.Integer({ description: 'Reports on those datasets.' }),
   created_at: Timestamp,
   is_active: Type.Boolean({ description: 'A stretch is open.' }),
   duration_seconds: Type.Number({ description: 'Total time of all stretches, an open one counting up to now.' }),
@@ -31,27 +36,45 @@ const SessionOut = Type.Object({
   stretches: Type.Array(StretchOut, { description: 'Newest first.' }),
 }, { $id: 'BeamlineSession' });
 
-const order = sorting({ created_at: 's.created_at', name: 's.name' }, 's.id');
+const order = sorting({ created_at: 's.created_at', name: 's.name', beamline: 'b.acronym', project: 'u.username' }, 's.id');
 
 function sessionQuery(db: Db, actor: Actor) {
   return db.selectFrom('beamline_sessions as s').innerJoin('beamlines as b', 'b.id', 's.beamline_id')
-    .selectAll('s').select('b.acronym as beamline')
+    .innerJoin('projects as p', 'p.id', 's.project_id').innerJoin('users as u', 'u.id', 'p.user_id')
+    .selectAll('s').select(['b.acronym as beamline', 'u.username as project'])
     .where(ownedBy(actor, 's.project_id'));
 }
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirstOrThrow']>>;
 
-/** Sessions with their stretches, fetched for the whole page at once. */
+/** How many datasets, and reports on them, each session has (a session's records are its project's). */
+async function recordCounts(db: Db, ids: number[]) {
+  if (ids.length === 0) return { datasets: new Map<number, number>(), reports: new Map<number, number>() };
+  const datasets = await db.selectFrom('datasets').select(['session_id', (eb) => eb.fn.countAll().as('count')])
+    .where('session_id', 'in', ids).groupBy('session_id').execute();
+  const reports = await db.selectFrom('report_datasets as rd').innerJoin('datasets as d', 'd.id', 'rd.dataset_id')
+    .select(['d.session_id', (eb) => eb.fn.count('rd.report_id').distinct().as('count')])
+    .where('d.session_id', 'in', ids).groupBy('d.session_id').execute();
+  const byId = (rows: { session_id: number | null; count: unknown }[]) => new Map(rows.map((r) => [r.session_id!, Number(r.count)]));
+  return { datasets: byId(datasets), reports: byId(reports) };
+}
+
+/** Sessions with their stretches and counts, fetched for the whole page at once. */
 async function withStretches(db: Db, sessions: SessionRow[]) {
   const ids = sessions.map((s) => s.id);
   const stretches = ids.length === 0 ? [] : await db.selectFrom('stretches').select(['id', 'session_id', 'started_at', 'ended_at'])
     .where('session_id', 'in', ids).orderBy('started_at', 'desc').orderBy('id', 'desc').execute();
+  const counts = await recordCounts(db, ids);
+  const fileless = await filelessKeys(db, sessions.map((s) => s.proxy_key));
   const now = Date.now();
   return sessions.map((session) => {
     const own = stretches.filter((s) => s.session_id === session.id);
     const seconds = own.reduce((total, s) => total + Math.max(0, (s.ended_at ? Date.parse(s.ended_at) : now) - Date.parse(s.started_at)) / 1000, 0);
     return {
       ...session,
+      has_files: session.proxy_key !== null && !fileless.has(session.proxy_key),
+      dataset_count: counts.datasets.get(session.id) ?? 0,
+      report_count: counts.reports.get(session.id) ?? 0,
       is_active: own.some((s) => s.ended_at === null),
       duration_seconds: seconds,
       duration: humanizeSeconds(seconds),
@@ -71,6 +94,7 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
       tags, summary: 'Beamline sessions, newest first: your project\'s, or every project\'s for staff',
       querystring: ListQuery({
         beamline: Ref('beamline', 'beamline'), project: Ref('project', 'project'), without_files: WithoutFiles,
+        active: Type.Optional(Type.Boolean({ description: 'true: only sessions with an open stretch (running now); false: only those without.' })),
         search: Search('the name'), ordering: order.param,
       }),
       response: { 200: Page(SessionOut), 400: ErrorOut },
@@ -82,6 +106,10 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     if (beamline !== undefined) query = query.where('s.beamline_id', 'in', refIds(db, 'beamline', beamline));
     if (project !== undefined) query = query.where('s.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('s.proxy_key', request.query.without_files));
+    if (request.query.active !== undefined) {
+      const open = (eb: ExpressionBuilder<any, any>) => eb.exists(eb.selectFrom('stretches as st').select('st.id').whereRef('st.session_id', '=', 's.id').where('st.ended_at', 'is', null));
+      query = query.where((eb) => (request.query.active ? open(eb) : eb.not(open(eb))));
+    }
     const page = await fetchPage(query, request.query);
     return { count: page.count, results: await withStretches(db, page.rows) };
   });
