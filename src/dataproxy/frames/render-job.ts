@@ -3,18 +3,14 @@ import { areaResize } from './area-resize.ts';
 import { encodeGreyPng } from './png.ts';
 import { readFrame } from './read-frame.ts';
 import { brightnessOf, greyImage } from './render.ts';
+import type { Rectangle } from './render.ts';
 import type { SourceStamp } from './source-files.ts';
 
 /** The side of the square previews, as in MxLIVE. */
 export const PREVIEW_SIZE = 1024;
 
 /** A rectangle of the frame at its own resolution (the region route). */
-export interface Region {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type Region = Rectangle;
 
 export interface RenderJob {
   /** The key's directory (real path) and the path inside it, as the URL names it. */
@@ -28,15 +24,6 @@ export type RenderOutcome =
   | { kind: 'png'; png: Uint8Array; sources: SourceStamp[] }
   | { kind: 'missing'; sources: SourceStamp[]; reason?: string }
   | { kind: 'outside-frame'; width: number; height: number };
-
-function crop(grey: Uint8Array, width: number, region: Region): Uint8Array {
-  const out = new Uint8Array(region.w * region.h);
-  for (let row = 0; row < region.h; row++) {
-    const from = (region.y + row) * width + region.x;
-    out.set(grey.subarray(from, from + region.w), row * region.w);
-  }
-  return out;
-}
 
 export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
   let found;
@@ -53,9 +40,9 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
   if (region !== null && (region.x + region.w > frame.width || region.y + region.h > frame.height)) {
     return { kind: 'outside-frame', width: frame.width, height: frame.height };
   }
-  const grey = greyImage(frame, brightnessOf(job.brightness));
+  const brightness = brightnessOf(job.brightness);
   const png = region === null
-    ? encodeGreyPng(areaResize(grey, frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE), PREVIEW_SIZE, PREVIEW_SIZE)
-    : encodeGreyPng(crop(grey, frame.width, region), region.w, region.h);
+    ? encodeGreyPng(areaResize(greyImage(frame, brightness), frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE), PREVIEW_SIZE, PREVIEW_SIZE)
+    : encodeGreyPng(greyImage(frame, brightness, region), region.w, region.h);
   return { kind: 'png', png, sources };
 }

@@ -74,18 +74,33 @@ export function contrastRange(frame: Frame): { lo: number; hi: number } {
   return { lo: interpolated((k) => all[k], all.length, 1), hi: interpolated((k) => all[k], all.length, 99.85) };
 }
 
-/** Steps 3–4: the inverted grey image at the frame's own resolution. */
-export function greyImage(frame: Frame, brightness: number): Uint8Array {
-  const grey = new Uint8Array(frame.width * frame.height);
+/** A rectangle of a frame, in pixels. */
+export interface Rectangle {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Steps 3–4: the inverted grey image at the frame's own resolution, of the whole frame or of one
+ * rectangle inside it (the contrast is always the whole frame's).
+ */
+export function greyImage(frame: Frame, brightness: number, part: Rectangle = { x: 0, y: 0, w: frame.width, h: frame.height }): Uint8Array {
+  const grey = new Uint8Array(part.w * part.h);
   if (brightness === 0) return grey.fill(255);
   const { lo, hi } = contrastRange(frame);
   const gain = (brightness * 255) / Math.max(hi, 1);
   const { pixels } = frame;
-  for (let i = 0; i < grey.length; i++) {
-    const scaled = (pixels[i] - lo) * gain;
-    const magnitude = scaled < 0 ? -scaled : scaled;
-    // round(|x|), clamped to 255: for x ≥ 0 rounding is adding a half and truncating.
-    grey[i] = magnitude >= 254.5 ? 0 : 255 - ((magnitude + 0.5) | 0);
+  for (let row = 0; row < part.h; row++) {
+    const from = (part.y + row) * frame.width + part.x;
+    const to = row * part.w;
+    for (let i = 0; i < part.w; i++) {
+      const scaled = (pixels[from + i] - lo) * gain;
+      const magnitude = scaled < 0 ? -scaled : scaled;
+      // round(|x|), clamped to 255: for x ≥ 0 rounding is adding a half and truncating.
+      grey[to + i] = magnitude >= 254.5 ? 0 : 255 - ((magnitude + 0.5) | 0);
+    }
   }
   return grey;
 }
