@@ -6,9 +6,7 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from '../../platform/storage/descriptor-paths.ts';
-import { realpathOrNull } from '../paths.ts';
-import { stampHolds } from './source-files.ts';
+import { sourcesHold } from './source-files.ts';
 import type { SourceStamp } from './source-files.ts';
 
 interface Entry {
@@ -34,7 +32,7 @@ export class FrameCache {
     const sizes = await this.index();
     if (!sizes.has(id)) return null;
     const entry = await this.readEntry(id);
-    if (entry === null || entry.dir !== keyDir || !(await this.sourcesHold(entry))) {
+    if (entry === null || entry.dir !== keyDir || !(await sourcesHold(entry.dir, entry.sources))) {
       await this.remove(id);
       return null;
     }
@@ -81,15 +79,6 @@ export class FrameCache {
     } catch {
       return null;
     }
-  }
-
-  /** Each source is still the stamped file, reached through no symlink (real path unchanged), inside the key's directory. */
-  private async sourcesHold(entry: Entry): Promise<boolean> {
-    for (const source of entry.sources) {
-      if (!isInside(entry.dir, source.path) || (await realpathOrNull(source.path)) !== source.path) return false;
-      if (!(await stampHolds(source))) return false;
-    }
-    return true;
   }
 
   private async remove(id: string): Promise<void> {

@@ -1,6 +1,8 @@
 // GET /download/files/frame/<key>/<path>/<bb>.png          a 1024×1024 preview (spec mxlive-v2 §5.2–5.3)
 // GET /download/files/frame/<key>/<path>/region.png?x=&y=&w=&h=&bb=
 //                                                          a rectangle at the frame's own resolution (ours)
+// GET /download/files/frame/<key>/<path>/values.json?x=&y=&w=&h=
+//                                                          raw pixel values of a small rectangle (ours)
 // A missing frame, an unknown key or a path leading out of the key's directory get the placeholder
 // with 200, as MxLIVE's proxy answered; a key whose directory lies outside the data roots gets the
 // same 404 as `raw` (D17), so the operator learns why.
@@ -15,10 +17,12 @@ import type { Preview } from './previews.ts';
 import type { Region } from './render-job.ts';
 
 const PLACEHOLDER = fs.readFileSync(new URL('../assets/frame-missing.png', import.meta.url));
-/** The last URL component: a two-character brightness code (as MxLIVE's `\w{2}`), or "region". */
-const IMAGE_NAME = /^(?:(\w{2})|(region))\.png$/;
+/** The last URL component: a two-character brightness code (as MxLIVE's `\w{2}`), "region" or "values.json". */
+const IMAGE_NAME = /^(?:(\w{2})\.png|(region)\.png|(values)\.json)$/;
 /** Largest region one request may ask for: 2048 × 2048 pixels. */
 export const MAX_REGION_PIXELS = 2048 * 2048;
+/** Largest rectangle of raw values: 64 × 64, a window around the viewer's cursor. */
+export const MAX_VALUES_PIXELS = 64 * 64;
 
 type FrameParams = { key: string; '*': string };
 
@@ -28,8 +32,8 @@ function wholeNumber(raw: unknown, min: number): number | null {
   return value >= min ? value : null;
 }
 
-/** x, y, w, h and bb of the region route, or a 400 naming each bad field. */
-function regionQuery(query: Record<string, unknown>): { region: Region; brightness: string } {
+/** x, y, w, h (at most `maxPixels` together) and bb of the region and values routes, or a 400 naming each bad field. */
+function regionQuery(query: Record<string, unknown>, maxPixels: number): { region: Region; brightness: string } {
   const fields: Record<string, string[]> = {};
   const read = (name: 'x' | 'y' | 'w' | 'h', min: number): number => {
     const value = wholeNumber(query[name], min);
@@ -40,10 +44,16 @@ function regionQuery(query: Record<string, unknown>): { region: Region; brightne
   const brightness = query.bb ?? 'nm';
   if (typeof brightness !== 'string' || !/^\w{2}$/.test(brightness)) fields.bb = ['A two-character brightness code is required (nm, dk, lt or xl).'];
   if (Object.keys(fields).length > 0) throw badRequest('The region needs whole-number x, y, w and h.', fields);
-  if (region.w * region.h > MAX_REGION_PIXELS) {
-    throw badRequest(`The region is too large: w × h may be at most ${MAX_REGION_PIXELS} pixels.`, { w: ['Too large together with h.'], h: ['Too large together with w.'] });
+  if (region.w * region.h > maxPixels) {
+    throw badRequest(`The region is too large: w × h may be at most ${maxPixels} pixels.`, { w: ['Too large together with h.'], h: ['Too large together with w.'] });
   }
   return { region, brightness: brightness as string };
+}
+
+function outsideFrame(width: number, height: number): Error {
+  return badRequest(`The region must lie within the frame, which is ${width} × ${height} pixels.`, {
+    x: [`x + w may be at most ${width}.`], y: [`y + h may be at most ${height}.`],
+  });
 }
 
 function sendPng(reply: FastifyReply, png: Buffer, cacheControl: string): FastifyReply {
@@ -54,24 +64,32 @@ export async function frameRoutes(app: FastifyInstance, service: DataProxyServic
   const previews = new FramePreviews(config.dataDir, config.dataProxy.frameCacheBytes, app.log);
   app.addHook('onClose', () => previews.close());
 
+  /** A JSON answer, unlike the pictures: a missing frame is a 404 the viewer can tell apart from values. */
+  async function sendValues(reply: FastifyReply, key: string, relative: string, region: Region): Promise<FastifyReply> {
+    const dir = await service.servableDirectory(key);
+    if (dir.kind === 'outside') throw notFound(dir.detail);
+    const outcome = dir.kind === 'none' || relative.includes('\0') ? { kind: 'missing' as const } : await previews.values({ dir: dir.real, relative, region });
+    if (outcome.kind === 'missing') throw notFound('There is no frame at this path.');
+    if (outcome.kind === 'outside-frame') throw outsideFrame(outcome.width, outcome.height);
+    const { width, height, cutoff, values } = outcome;
+    return dataHeaders(reply, 'application/json').code(200).header('cache-control', 'no-cache').send({ ...region, width, height, cutoff, values });
+  }
+
   app.get('/download/files/frame/:key/*', { config: { access: { allow: 'public' } }, schema: { hide: true } },
     async (request: FastifyRequest<{ Params: FrameParams; Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
       const { key, '*': rest } = request.params;
       const slash = rest.lastIndexOf('/');
       const name = IMAGE_NAME.exec(rest.slice(slash + 1));
-      if (slash <= 0 || name === null) throw notFound('A frame URL ends in /<brightness>.png (nm, dk, lt, xl) or /region.png.');
+      if (slash <= 0 || name === null) throw notFound('A frame URL ends in /<brightness>.png (nm, dk, lt, xl), /region.png or /values.json.');
       const relative = rest.slice(0, slash);
-      const { region, brightness } = name[2] ? regionQuery(request.query) : { region: null, brightness: name[1] };
+      if (name[3]) return sendValues(reply, key, relative, regionQuery(request.query, MAX_VALUES_PIXELS).region);
+      const { region, brightness } = name[2] ? regionQuery(request.query, MAX_REGION_PIXELS) : { region: null, brightness: name[1] };
 
       const dir = await service.servableDirectory(key);
       if (dir.kind === 'outside') throw notFound(dir.detail);
       if (dir.kind === 'none' || relative.includes('\0')) return sendPng(reply, PLACEHOLDER, 'no-store');
       const preview: Preview = await previews.preview({ key, dir: dir.real, relative, brightness, region });
-      if (preview.kind === 'outside-frame') {
-        throw badRequest(`The region must lie within the frame, which is ${preview.width} × ${preview.height} pixels.`, {
-          x: [`x + w may be at most ${preview.width}.`], y: [`y + h may be at most ${preview.height}.`],
-        });
-      }
+      if (preview.kind === 'outside-frame') throw outsideFrame(preview.width, preview.height);
       // Not cached by browsers: the placeholder may be replaced by the frame a moment later, and a
       // rendering by a new one when its file changes.
       if (preview.kind === 'missing') return sendPng(reply, PLACEHOLDER, 'no-store');

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { FrameCache, cacheId } from './cache.ts';
 import { FrameRenderPool } from './render-pool.ts';
 import type { Region, RenderJob } from './render-job.ts';
+import type { ValuesOutcome } from './values-job.ts';
 
 export type Preview =
   | { kind: 'png'; png: Buffer; how: 'cached' | 'rendered' | 'joined' }
@@ -41,6 +42,13 @@ export class FramePreviews {
     const work = this.produce(id, request).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, work);
     return work;
+  }
+
+  /** Raw values of a small rectangle, from the frame a worker keeps decoded; never cached on disk. */
+  async values(request: { dir: string; relative: string; region: Region }): Promise<ValuesOutcome> {
+    const outcome = await this.pool.values({ kind: 'values', ...request });
+    if (outcome.kind === 'missing' && outcome.reason) this.log.warn({ frame: request.relative, reason: outcome.reason }, 'frame values: the file cannot be read as a frame');
+    return outcome;
   }
 
   close(): Promise<void> {

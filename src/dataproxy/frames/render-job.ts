@@ -1,10 +1,11 @@
 // One preview, from path to PNG bytes: what a frame worker thread does for each request.
 import { areaResize } from './area-resize.ts';
 import { encodeGreyPng } from './png.ts';
-import { readFrame } from './read-frame.ts';
+import { readRecentFrame } from './recent-frame.ts';
 import { brightnessOf, greyImage } from './render.ts';
 import type { Rectangle } from './render.ts';
 import type { SourceStamp } from './source-files.ts';
+import type { FoundFrame } from './read-frame.ts';
 
 /** The side of the square previews, as in MxLIVE. */
 export const PREVIEW_SIZE = 1024;
@@ -25,15 +26,20 @@ export type RenderOutcome =
   | { kind: 'missing'; sources: SourceStamp[]; reason?: string }
   | { kind: 'outside-frame'; width: number; height: number };
 
-export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
-  let found;
+/** The decoded frame a job names, or the "missing" outcome with the reason a file could not be read. */
+export async function jobFrame(dir: string, relative: string): Promise<FoundFrame | { kind: 'missing'; sources: SourceStamp[]; reason?: string }> {
   try {
-    found = await readFrame(job.dir, job.relative);
+    return await readRecentFrame(dir, relative);
   } catch (error) {
     // A damaged or unsupported file looks like a missing one to the viewer; the reason is logged.
     const reason = error instanceof Error ? error.message : String(error);
     return { kind: 'missing', sources: [], reason: reason.length > 500 ? `${reason.slice(0, 500)}…` : reason };
   }
+}
+
+export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
+  const found = await jobFrame(job.dir, job.relative);
+  if ('kind' in found) return found;
   const { frame, sources } = found;
   if (frame === null) return { kind: 'missing', sources };
   const { region } = job;

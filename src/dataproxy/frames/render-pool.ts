@@ -4,14 +4,17 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderJob, RenderOutcome } from './render-job.ts';
-import type { WorkerReply } from './frame-worker.ts';
+import type { FrameJob, WorkerReply } from './frame-worker.ts';
+import type { ValuesJob, ValuesOutcome } from './values-job.ts';
 
 const BOOT_URL = new URL('../../platform/tsx-worker-boot.mjs', import.meta.url);
 const WORKER_ENTRY = new URL('./frame-worker.ts', import.meta.url).href;
 
 interface PoolWorker {
   thread: Worker;
-  jobs: Map<number, { resolve: (outcome: RenderOutcome) => void; reject: (error: Error) => void }>;
+  jobs: Map<number, { resolve: (outcome: RenderOutcome | ValuesOutcome) => void; reject: (error: Error) => void }>;
+  /** The frame of its last job: the worker keeps it decoded (recent-frame.ts). */
+  lastFrame: string;
 }
 
 /** One worker less than the cores (the event loop keeps one), at least 1, at most 4. */
@@ -27,10 +30,20 @@ export class FrameRenderPool {
   constructor(private readonly size = defaultWorkerCount()) {}
 
   render(job: RenderJob): Promise<RenderOutcome> {
+    return this.submit(job) as Promise<RenderOutcome>;
+  }
+
+  values(job: ValuesJob): Promise<ValuesOutcome> {
+    return this.submit(job) as Promise<ValuesOutcome>;
+  }
+
+  private submit(job: FrameJob): Promise<RenderOutcome | ValuesOutcome> {
     if (this.closed) return Promise.reject(new Error('the frame render pool is closed'));
-    const worker = this.leastBusy();
+    const frame = `${job.dir}\0${job.relative}`;
+    const worker = this.keeping(frame) ?? this.leastBusy();
+    worker.lastFrame = frame;
     const id = this.nextId++;
-    return new Promise<RenderOutcome>((resolve, reject) => {
+    return new Promise<RenderOutcome | ValuesOutcome>((resolve, reject) => {
       worker.jobs.set(id, { resolve, reject });
       // Referenced while it has work: a process awaiting a frame must not end for want of handles.
       worker.thread.ref();
@@ -45,6 +58,11 @@ export class FrameRenderPool {
     for (const worker of workers) this.failAll(worker, new Error('the frame render pool closed'));
   }
 
+  /** A worker whose last job was this frame (it has the frame decoded already), unless it has a queue. */
+  private keeping(frame: string): PoolWorker | undefined {
+    return this.workers.find((worker) => worker.lastFrame === frame && worker.jobs.size <= 1);
+  }
+
   private leastBusy(): PoolWorker {
     if (this.workers.length < this.size && this.workers.every((worker) => worker.jobs.size > 0)) return this.start();
     return this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
@@ -53,7 +71,7 @@ export class FrameRenderPool {
   private start(): PoolWorker {
     // execArgv []: an inherited `--import tsx` (tests) would register tsx twice.
     const thread = new Worker(BOOT_URL, { workerData: { entry: WORKER_ENTRY }, execArgv: [] });
-    const worker: PoolWorker = { thread, jobs: new Map() };
+    const worker: PoolWorker = { thread, jobs: new Map(), lastFrame: '' };
     thread.on('message', (reply: WorkerReply) => {
       const job = worker.jobs.get(reply.id);
       if (!job) return;

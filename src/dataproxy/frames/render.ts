@@ -51,8 +51,20 @@ class CountedValues {
   }
 }
 
+/** Contrast of the frames a worker keeps decoded (recent-frame.ts): regions of one frame reuse it. */
+const knownContrast = new WeakMap<Frame, { lo: number; hi: number }>();
+
 /** Step 1–2: the 1st and 99.85th percentiles of the valid values of the statistics region. */
 export function contrastRange(frame: Frame): { lo: number; hi: number } {
+  let range = knownContrast.get(frame);
+  if (range === undefined) {
+    range = measureContrast(frame);
+    knownContrast.set(frame, range);
+  }
+  return range;
+}
+
+function measureContrast(frame: Frame): { lo: number; hi: number } {
   const { width: cols, height: rows, pixels, cutoff } = frame;
   // Rows [0, cols/2) × columns [0, rows/2): the original swaps the two (top-left quadrant when square).
   const regionRows = Math.min(rows, Math.floor(cols / 2));

@@ -4,8 +4,8 @@
 // stamped (size, mtime, inode) so a cached rendering can tell when its sources changed.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import { entryIn, openedInside } from '../../platform/storage/descriptor-paths.ts';
-import { existingInside } from '../paths.ts';
+import { entryIn, isInside, openedInside } from '../../platform/storage/descriptor-paths.ts';
+import { existingInside, realpathOrNull } from '../paths.ts';
 
 export interface SourceStamp {
   /** Real path of the file. */
@@ -49,4 +49,13 @@ export async function openInside(realDir: string, relative: string): Promise<Ope
 export async function stampHolds(stamp: SourceStamp): Promise<boolean> {
   const info = await fsp.stat(stamp.path).catch(() => null);
   return info !== null && info.isFile() && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
+}
+
+/** Each source is still the stamped file, reached through no symlink (real path unchanged), inside `dir`. */
+export async function sourcesHold(dir: string, sources: SourceStamp[]): Promise<boolean> {
+  for (const source of sources) {
+    if (!isInside(dir, source.path) || (await realpathOrNull(source.path)) !== source.path) return false;
+    if (!(await stampHolds(source))) return false;
+  }
+  return true;
 }
