@@ -1,6 +1,7 @@
 // A project at a glance, for its dashboard: how many shipments are in each state, and where each
 // of its containers on site sits — in an automounter (directly, or in an adaptor there: the port
-// is both slots, as staff call it), in another container, or on a shelf.
+// is both slots, as staff call it), in another container, or on a shelf. A container of another
+// project that holds it is left unnamed.
 import type { Db } from '../platform/db/database.ts';
 import type { TransitState } from './tables.ts';
 
@@ -40,11 +41,13 @@ export async function containersOnSite(db: Db, projectId: number): Promise<Conta
     .leftJoin('containers as am', (join) => join.on((eb) => eb('am.id', '=', eb.fn.coalesce('direct.container_id', 'outer.container_id'))))
     .select([
       'c.id', 'c.name', 'c.shipment_id', 'ct.name as container_type', 'c.parent_id', 'p.name as parent', 'slot.name as location',
-      'pslot.name as parent_location', 'direct.id as direct_id', 'b.acronym as beamline', 'am.name as automounter',
+      'pslot.name as parent_location', 'p.project_id as parent_project_id', 'direct.id as direct_id', 'b.acronym as beamline', 'am.name as automounter',
     ])
     .where('c.project_id', '=', projectId).where('c.state', '=', 'on_site').orderBy('c.name').orderBy('c.id').execute();
-  return rows.map(({ parent_location, direct_id, ...row }) => ({
-    ...row,
-    port: row.automounter === null ? null : direct_id !== null ? row.location : `${parent_location ?? ''}${row.location ?? ''}`,
-  }));
+  return rows.map(({ parent_location, parent_project_id, direct_id, ...row }) => {
+    const port = row.automounter === null ? null : direct_id !== null ? row.location : `${parent_location ?? ''}${row.location ?? ''}`;
+    // Staff may seat it in another project's container: that one is not the owner's to see.
+    const foreign = parent_project_id !== null && parent_project_id !== projectId;
+    return foreign ? { ...row, port, parent_id: null, parent: null, location: null } : { ...row, port };
+  });
 }

@@ -52,6 +52,19 @@ describe('data behind the beamline pages', () => {
     assert.deepEqual(await world.ok('staff', 'GET', `/projects/${world.projects.alice}/summary`), summary, 'staff see the same');
   });
 
+  test('a summary does not name another project\'s container that holds one of ours', async () => {
+    const bobs = await draftShipment(world, 'bob', 'Lend');
+    await world.ok('bob', 'POST', `/shipments/${bobs.shipment}/send`);
+    await world.ok('staff', 'POST', `/shipments/${bobs.shipment}/receive`);
+    const shelfPuck = (await world.ok('alice', 'GET', '/containers?search=Shelf-P1')).results[0];
+    await world.ok('staff', 'POST', `/containers/${shelfPuck.id}/unload`);
+    await world.ok('staff', 'POST', `/containers/${shelfPuck.id}/load`, { parent_id: bobs.adaptor, location: 'B' });
+    const summary = await world.ok('alice', 'GET', `/projects/${world.projects.alice}/summary`);
+    const seated = summary.containers_on_site.find((c: { id: number }) => c.id === shelfPuck.id);
+    assert.deepEqual([seated.parent_id, seated.parent, seated.location, seated.beamline], [null, null, null, null]);
+    assert.ok(!JSON.stringify(summary).includes('Lend'), 'nothing of bob\'s shows');
+  });
+
   test('another project\'s summary is not found, and a bad id is a 400', async () => {
     const other = await world.api('bob', 'GET', `/projects/${world.projects.alice}/summary`);
     assert.equal(other.statusCode, 404);
