@@ -7,8 +7,10 @@
 // Prints one line saying what it did. Without the build tools (npm install --omit=dev) it says
 // so and exits 0: the server then answers the app's pages with a 503 until the app is built.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postprocessBundle } from './web-build/postprocess.js';
@@ -20,7 +22,7 @@ const buildDir = path.join(webDir, 'build');
 const hashFile = path.join(buildDir, '.source-hash');
 // Several builds at once (parallel test runs, npm start beside npm test) would write into the
 // same directories: one builds, the others wait and then find the bundle fresh.
-const lockFile = path.join(root, 'node_modules', '.cache', 'lightpath-build-web.lock');
+const lockFile = path.join(os.tmpdir(), `lightpath-build-web-${crypto.createHash('sha256').update(webDir).digest('hex').slice(0, 16)}.lock`);
 const LOCK_WAIT_MS = 10 * 60 * 1000;
 
 const say = (line) => console.log(`build-web: ${line}`);
@@ -30,14 +32,17 @@ function fail(line) {
   process.exit(1);
 }
 
-function isFresh(hash) {
-  if (!fs.existsSync(path.join(buildDir, 'index.html'))) return false;
+/** The source hash the bundle was built from; null when it is not (completely) built. */
+function recordedHash() {
+  if (!fs.existsSync(path.join(buildDir, 'index.html'))) return null;
   try {
-    return fs.readFileSync(hashFile, 'utf8').trim() === hash;
+    return fs.readFileSync(hashFile, 'utf8').trim();
   } catch {
-    return false;
+    return null;
   }
 }
+
+const isFresh = (hash) => recordedHash() === hash;
 
 /** The entry script of an installed package's command, or null when the package is not installed. */
 function packageBin(name, bin) {
@@ -59,20 +64,29 @@ function isRunning(pid) {
   }
 }
 
+/** The process id in the lock file; NaN while its holder writes it, or when it has just gone. */
+function lockHolder() {
+  try {
+    return Number(fs.readFileSync(lockFile, 'utf8').trim() || 'NaN');
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Takes the lock, waiting for another build to end; true when it had to wait. */
 async function acquireLock() {
   const deadline = Date.now() + LOCK_WAIT_MS;
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  for (;;) {
+  for (let waited = false; ; waited = true) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return;
+      return waited;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
     }
-    const holder = Number(fs.readFileSync(lockFile, 'utf8').trim() || 'NaN');
-    // A lock left by a build that died is taken over; an empty file is one being written right now.
+    const holder = lockHolder();
+    // A lock left by a build that died is taken over.
     if (Number.isInteger(holder) && !isRunning(holder)) fs.rmSync(lockFile, { force: true });
-    else if (Date.now() > deadline) fail(`another build (${lockFile}) has held the lock for 10 minutes; remove it if no build is running`);
+    else if (Date.now() > deadline) fail(`waited 10 minutes for other builds to finish; remove ${lockFile} if none is running`);
     else await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -114,11 +128,14 @@ if (vite === null || kit === null) {
   process.exit(0);
 }
 
-await acquireLock();
+const builtBefore = recordedHash();
+const waited = await acquireLock();
 // On every way out, process.exit included (it skips finally blocks).
 process.on('exit', () => fs.rmSync(lockFile, { force: true }));
-// Another build may have finished while this one waited for the lock.
-if (!force && isFresh(hash)) {
+// Another build finished while this one waited: take it, even if a source changed again since it
+// began, rather than queue build after build while someone edits the app.
+const builtMeanwhile = waited && recordedHash() !== null && recordedHash() !== builtBefore;
+if (!force && (isFresh(hash) || builtMeanwhile)) {
   say('the web app bundle in web/build was just built by another process; nothing to build');
   process.exit(0);
 }

@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { postprocessBundle } from '../../scripts/web-build/postprocess.js';
+import { sourceHash } from '../../scripts/web-build/source-hash.js';
 import { startTestServer } from '../helpers/platform.ts';
 import type { TestServer } from '../helpers/platform.ts';
 import { tempDir } from '../helpers/database.ts';
@@ -222,6 +223,7 @@ describe('the web app served by lightpath serve', () => {
     assert.equal(answer.statusCode, 302);
     assert.equal(answer.headers.location, `/api/target/${target.id}/`);
     assert.deepEqual((await get('/targets/999999/')).json(), { detail: 'Not found.' });
+    assert.match(String((await get(`/targets/${target.id}/data/download/`)).headers['content-type']), /^text\/csv/);
   });
 
   test('a missing asset is a 404, not the page; other methods are not served', async () => {
@@ -270,24 +272,66 @@ describe('the web app before it is built', () => {
   });
 });
 
+describe('scripts/build-web.js deciding whether to build', () => {
+  // A copy of the script in a tree of its own: its web app, and no node_modules (as after
+  // npm install --omit=dev), so nothing here runs Vite.
+  const repo = path.resolve(import.meta.dirname, '../..');
+  const root = tempDir('lightpath-build-web-');
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', 'build-web.js'), ...args], { cwd: root, encoding: 'utf8' });
+  before(() => {
+    fs.cpSync(path.join(repo, 'scripts', 'build-web.js'), path.join(root, 'scripts', 'build-web.js'));
+    fs.cpSync(path.join(repo, 'scripts', 'web-build'), path.join(root, 'scripts', 'web-build'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'web', 'src'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'web', 'src', 'app.html'), '<div>%sveltekit.body%</div>');
+    fs.writeFileSync(path.join(root, 'package-lock.json'), '{}');
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('--check fails until the recorded source hash matches, and again once a source changes', () => {
+    const missing = run('--check');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /missing or stale: run npm run build:web/);
+    writeBundle(path.join(root, 'web', 'build'), fixturePage(''));
+    fs.writeFileSync(path.join(root, 'web', 'build', '.source-hash'), `${sourceHash(root)}\n`);
+    assert.equal(run('--check').status, 0);
+    assert.match(run().stdout, /^build-web: the web app bundle in web\/build is up to date; nothing to build\n$/);
+    fs.writeFileSync(path.join(root, 'web', 'src', 'app.html'), '<main>%sveltekit.body%</main>');
+    assert.equal(run('--check').status, 1);
+  });
+
+  test('without the build tools it says so in one line and lets npm go on', () => {
+    const forced = run('--force');
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.match(forced.stdout, /^build-web: not building the web app: its build tools are not installed .*\n$/);
+    assert.equal(run('--no-such-option').status, 2);
+  });
+});
+
 describe('the real web app, as npm test builds it', () => {
-  const root = path.resolve(import.meta.dirname, '../..');
+  // Built from a snapshot of web/ with the real scripts, so sources edited meanwhile (or another
+  // build writing web/build) cannot disturb it; node_modules is the checkout's own.
+  const repo = path.resolve(import.meta.dirname, '../..');
+  const root = tempDir('lightpath-real-web-');
   const buildWeb = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', 'build-web.js'), ...args], { cwd: root, encoding: 'utf8' });
   let server: TestServer;
-  let check: ReturnType<typeof buildWeb>;
   before(async () => {
-    // Sources edited while it built (a developer at work) leave it stale: build again, a few times at most.
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const built = buildWeb();
-      assert.equal(built.status, 0, `${built.stdout}${built.stderr}`);
-      check = buildWeb('--check');
-      if (check.status === 0) break;
-    }
-    server = await startTestServer();
+    const generated = new Set([path.join(repo, 'web', 'build'), path.join(repo, 'web', '.svelte-kit')]);
+    fs.cpSync(path.join(repo, 'web'), path.join(root, 'web'), { recursive: true, filter: (source) => !generated.has(source) });
+    fs.cpSync(path.join(repo, 'scripts'), path.join(root, 'scripts'), { recursive: true });
+    for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(repo, file), path.join(root, file));
+    fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
+    const built = buildWeb();
+    assert.equal(built.status, 0, `${built.stdout}${built.stderr}`);
+    assert.match(built.stdout, /^build-web: built the web app into web\/build/);
+    server = await startTestServer({ env: { LIGHTPATH_WEB_DIR: path.join(root, 'web', 'build') } });
   });
-  after(() => server?.close());
+  after(async () => {
+    await server?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 
   test('the bundle is fresh, its page runs no inline script, and everything it references is served', async () => {
+    const check = buildWeb('--check');
     assert.equal(check.status, 0, `${check.stdout}${check.stderr}`);
     assert.match(check.stdout, /up to date/);
     const answer = await server.app.inject({ method: 'GET', url: '/' });
