@@ -86,7 +86,7 @@ export async function readAutomounterView(automounter: Automounter): Promise<Aut
   const slots = slotsOf(root, direct);
   const nested: Holder[] = [];
   const inside: Container[] = [];
-  for (const slot of slots) {
+  for (const slot of [...slots]) {
     const type = slot.occupant ? known.get(slot.occupant.container_type) : undefined;
     if (!slot.occupant || !type || !holdsContainers(type)) continue;
     const holder: Holder = { id: slot.occupant.id, name: slot.occupant.name, type, port: slot.port };
