@@ -21,7 +21,7 @@ const webDir = path.join(root, 'web');
 const buildDir = path.join(webDir, 'build');
 const hashFile = path.join(buildDir, '.source-hash');
 // Several builds at once (parallel test runs, npm start beside npm test) would write into the
-// same directories: one builds, the others wait and then find the bundle fresh.
+// same directories: one builds, the others wait for it and take its bundle. One lock per checkout.
 const lockFile = path.join(os.tmpdir(), `lightpath-build-web-${crypto.createHash('sha256').update(webDir).digest('hex').slice(0, 16)}.lock`);
 const LOCK_WAIT_MS = 10 * 60 * 1000;
 
