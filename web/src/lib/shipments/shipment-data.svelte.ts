@@ -3,7 +3,7 @@
 import { api, call } from '$lib/api/client';
 import { asApiError, type ApiError } from '$lib/api/errors';
 import { byPriority } from './priorities';
-import type { Activity, Container, ContainerType, Group, Sample, Shipment } from './types';
+import type { Container, ContainerType, Group, Sample, Shipment } from './types';
 
 /** Lists are paged at 500 at most; a shipment rarely holds more, but take every page. */
 const PAGE = 500;
@@ -35,7 +35,8 @@ export class ShipmentData {
   /** Samples by container id, by priority then location. */
   samples = $state<Record<number, Sample[]>>({});
   types = $state<ContainerType[]>([]);
-  history = $state<Activity[]>([]);
+  /** Counts the loads, so parts that fetch for themselves (the history) follow each one. */
+  version = $state(0);
   error = $state<ApiError | null>(null);
 
   constructor(readonly id: number) {}
@@ -51,11 +52,10 @@ export class ShipmentData {
   async load(): Promise<void> {
     const path = { id: this.id };
     try {
-      const [shipment, containers, groups, history, types] = await Promise.all([
+      const [shipment, containers, groups, types] = await Promise.all([
         call(api.GET('/rest/v1/shipments/{id}', { params: { path } })),
         everything((offset) => call(api.GET('/rest/v1/containers', { params: { query: { shipment: this.id, limit: PAGE, offset, ordering: 'id' } } }))),
         everything((offset) => call(api.GET('/rest/v1/groups', { params: { query: { shipment: this.id, limit: PAGE, offset } } }))),
-        call(api.GET('/rest/v1/shipments/{id}/history', { params: { path, query: { limit: 100 } } })),
         containerTypes(),
       ]);
       const samples = await Promise.all(containers.map((c) => everything((offset) =>
@@ -64,9 +64,9 @@ export class ShipmentData {
       this.containers = containers;
       this.groups = byPriority(groups);
       this.samples = Object.fromEntries(containers.map((c, i) => [c.id, byPriority(samples[i])]));
-      this.history = history.results;
       this.types = types;
       this.error = null;
+      this.version += 1;
     } catch (failure) {
       this.error = asApiError(failure);
     }

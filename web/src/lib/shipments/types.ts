@@ -6,7 +6,6 @@ export type Container = components['schemas']['Container'];
 export type ContainerType = components['schemas']['ContainerType'];
 export type Group = components['schemas']['SampleGroup'];
 export type Sample = components['schemas']['Sample'];
-export type Activity = components['schemas']['LimsActivity'];
 
 /** The experiment kinds and plans a group may have (the REST API's GroupRules). */
 export const GROUP_KINDS = [
