@@ -12,9 +12,10 @@ import { adddata } from './adddata.ts';
 import { samplesScale } from './samples-scale.ts';
 import { timelapse } from './timelapse.ts';
 import { fits } from './fits.ts';
+import { webPages } from './web-pages.ts';
 
 const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
-  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits,
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
