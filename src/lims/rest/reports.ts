@@ -66,6 +66,9 @@ export async function reportRoutes(instance: FastifyInstance, platform: Platform
         dataset: Ref('dataset', 'dataset'), session: Ref('session of a dataset it covers', 'session'),
         sample: Ref('sample of a dataset it covers', 'sample'), group: Ref('group of a dataset it covers', 'group'),
         project: Ref('project', 'project'), without_files: WithoutFiles, search: Search('the name'), ordering: order.param,
+        kind: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The kind, exactly (e.g. "MX Native Analysis").' })),
+        min_score: Type.Optional(Type.Number({ description: 'Only reports scoring at least this (scores run 0–1).' })),
+        max_score: Type.Optional(Type.Number({ description: 'Only reports scoring at most this.' })),
       }),
       response: { 200: Page(ReportOut), 400: ErrorOut },
     },
@@ -80,6 +83,10 @@ export async function reportRoutes(instance: FastifyInstance, platform: Platform
         .select('rd.report_id').where(column, 'in', refIds(db, filter, value)));
     }
     if (search !== undefined) query = query.where(containsText(['r.name'], search));
+    const { kind, min_score: minScore, max_score: maxScore } = request.query;
+    if (kind !== undefined) query = query.where('r.kind', '=', kind);
+    if (minScore !== undefined) query = query.where('r.score', '>=', minScore);
+    if (maxScore !== undefined) query = query.where('r.score', '<=', maxScore);
     if (project !== undefined) query = query.where('r.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('r.proxy_key', request.query.without_files));
     const page = await fetchPage(query, request.query);

@@ -10,6 +10,7 @@ export const PROJECT_NAV: NavItem[] = [
   { href: '/shipments/', label: 'Shipments' },
   { href: '/sessions/', label: 'Sessions' },
   { href: '/datasets/', label: 'Datasets' },
+  { href: '/reports/', label: 'Reports' },
   { href: '/profile/', label: 'Profile' },
 ];
 
