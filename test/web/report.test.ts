@@ -147,14 +147,27 @@ describe('report pages in Chromium', () => {
     await context.close();
   });
 
-  test('the reports list links each report, with its score, and sorts by score', async () => {
+  test('the reports list is in the navigation, links each report with its score, and sorts by score', async () => {
     const { context, page, errors } = await openPage(web, { width: 1024, height: 768, colorScheme: 'dark' });
     await journey('reports list', page, async () => {
       await logIn(page, 'demo', 'demo');
-      await page.goto('/reports/?ordering=-score');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
       const link = page.getByRole('link', { name: /"lyso-01_1"$/ });
       await link.waitFor();
-      assert.equal(await page.getByRole('columnheader', { name: /Score/ }).getAttribute('aria-sort'), 'descending');
+      const score = page.getByRole('columnheader', { name: /Score/ });
+      await score.getByRole('link').click();
+      await page.waitForURL(/ordering=score/);
+      await score.getByRole('link').click();
+      await page.waitForURL(/ordering=-score/);
+      assert.equal(await score.getAttribute('aria-sort'), 'descending');
+      // Narrowed by kind and by score: a screening kind finds nothing, then the report's own kind and score range find it.
+      await page.getByLabel('Kind').selectOption('MX Screening');
+      await page.getByText('No report matches these filters.').waitFor();
+      await page.getByLabel('Kind').selectOption('MX Native Analysis');
+      await page.getByLabel('Score from').fill('0.5');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(/min_score=0\.5/);
+      await link.waitFor();
       assert.equal(await page.getByRole('main').getByText(/^0\.\d\d · (excellent|acceptable)$/).count(), 1);
       await assertAccessible(page, 'the reports list');
       const name = await link.textContent() ?? '';

@@ -7218,7 +7218,13 @@ export interface paths {
                     dataset?: number | string;
                     /** @description The group of a dataset it covers: its id or its name. */
                     group?: number | string;
+                    /** @description The kind, exactly (e.g. "MX Native Analysis"). */
+                    kind?: string;
                     limit?: number;
+                    /** @description Only reports scoring at most this. */
+                    max_score?: number;
+                    /** @description Only reports scoring at least this (scores run 0–1). */
+                    min_score?: number;
                     offset?: number;
                     /** @description Sort by created_at, name, score, kind; a leading "-" sorts descending. Ties are broken by id. */
                     ordering?: "created_at" | "-created_at" | "name" | "-name" | "score" | "-score" | "kind" | "-kind";
