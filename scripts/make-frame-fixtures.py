@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Diffraction frame fixtures for the Data Proxy's frame tests, written by independent writers.
 
-  make-frame-fixtures.py OUTDIR [--big]
+  make-frame-fixtures.py OUTDIR [--big] [--series N]
 
 Writes, into OUTDIR:
   - a miniCBF (byte_offset) through fabio.cbfimage, with gaps (-1), bad pixels (-2) and overloads;
   - an SMV/ADSC .img through fabio.adscimage;
   - an Eiger-like HDF5 master file whose frames live in two data files, compressed with
     hdf5plugin's bitshuffle/LZ4, unsigned 32-bit with the 2^32-1 gap value;
-  - with --big, a Pilatus 6M sized CBF (2463 x 2527) for the "server keeps answering" test.
+  - with --big, a Pilatus 6M sized CBF (2463 x 2527) for the "server keeps answering" test;
+  - with --series N, N different 300 x 260 CBF frames series_00001.cbf ... (the frame viewer's test).
 For every frame it also writes what the reader must get back and what the renderer must draw:
   <name>.pixels   the pixel values as little-endian int32 (unsigned read as signed, as the spec says)
   <name>.full.nm  the rendered grey image at native resolution (brightness 1.0), uint8
@@ -150,6 +151,9 @@ def main():
     write_eiger(outdir, manifest)
     if '--big' in sys.argv[2:]:
         write_cbf(outdir, manifest, 'big_0001', 2527, 2463, 3, renders=False)
+    if '--series' in sys.argv[2:]:
+        for number in range(1, int(sys.argv[sys.argv.index('--series') + 1]) + 1):
+            write_cbf(outdir, manifest, f'series_{number:05d}', 260, 300, 100 + number, renders=False)
     json.dump(manifest, sys.stdout)
 
 

@@ -33,9 +33,13 @@ export interface FrameFixtures {
   expected(name: string, suffix: string): Buffer;
 }
 
-/** Writes the fixtures into `dir` (which must exist); `big` adds a Pilatus 6M sized CBF, big_0001.cbf. */
-export function makeFrameFixtures(dir: string, options: { big?: boolean } = {}): FrameFixtures {
-  const output = execFileSync(PYTHON, [SCRIPT, dir, ...(options.big ? ['--big'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+/**
+ * Writes the fixtures into `dir` (which must exist); `big` adds a Pilatus 6M sized CBF, big_0001.cbf;
+ * `series` adds that many different 300×260 CBF frames, series_00001.cbf on.
+ */
+export function makeFrameFixtures(dir: string, options: { big?: boolean; series?: number } = {}): FrameFixtures {
+  const extra = [...(options.big ? ['--big'] : []), ...(options.series ? ['--series', String(options.series)] : [])];
+  const output = execFileSync(PYTHON, [SCRIPT, dir, ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const all = JSON.parse(output) as FrameFixture[];
   return {
     dir,

@@ -1,8 +1,9 @@
 // Raw pixel values for the frame viewer (values.json, ours): a small rectangle of a CBF or an HDF5
 // frame gives the writer's values with the frame's size and cutoff; bad, too large or outside
 // rectangles are 400 with fields; a missing frame, an unknown key or a path leaving the key's
-// directory is 404. The decoded frame a worker keeps is not reused once its file changes or the
-// path turns into a symlink out of the directory.
+// directory answers {"missing": true} (200, as the pictures answer a placeholder). The decoded
+// frame a worker keeps is not reused once its file changes or the path turns into a symlink out of
+// the directory.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -49,7 +50,7 @@ describe('data proxy: raw frame values for the viewer', () => {
       assert.equal(response.statusCode, 200, response.body);
       assert.match(response.headers['content-type'] as string, /^application\/json/);
       assert.deepEqual(response.json(), {
-        x, y, w, h, width: fixture.width, height: fixture.height, cutoff: fixture.cutoff, values: expectedWindow(name, x, y, w, h),
+        x, y, w, h, missing: false, width: fixture.width, height: fixture.height, cutoff: fixture.cutoff, values: expectedWindow(name, x, y, w, h),
       }, name);
     }
     const gaps = (await values(`${fixtures.byName('eiger_4').path}/values.json?x=0&y=0&w=64&h=64`)).json().values as number[];
@@ -71,15 +72,16 @@ describe('data proxy: raw frame values for the viewer', () => {
     assert.ok(outside.json().fields.x);
   });
 
-  test('a missing frame, an unknown key or a path leaving the directory is 404', async () => {
+  test('a missing frame, a file that is no frame, an unknown key or a path leaving the directory answers {"missing": true}', async () => {
     const window = 'values.json?x=0&y=0&w=1&h=1';
-    for (const rest of [`nothing_0001.cbf/${window}`, `eiger_master.h5/000099/${window}`, `../escape.txt/${window}`, `../escape-dir/secret.txt/${window}`]) {
+    const missing = { x: 0, y: 0, w: 1, h: 1, missing: true, values: [] };
+    for (const rest of [`nothing_0001.cbf/${window}`, `eiger_master.h5/000099/${window}`, `../scan.xdi/${window}`, `../escape.txt/${window}`, `../escape-dir/secret.txt/${window}`]) {
       const response = await values(rest);
-      assert.equal(response.statusCode, 404, rest);
-      assert.ok(response.json().detail, rest);
+      assert.equal(response.statusCode, 200, rest);
+      assert.deepEqual(response.json(), missing, rest);
     }
     const unknown = await values(`${fixtures.byName('pilatus_0001').path}/${window}`, 'f'.repeat(40));
-    assert.equal(unknown.statusCode, 404);
+    assert.deepEqual(unknown.json(), missing);
   });
 
   test('a frame kept decoded is read again when its file changes, and not at all once it is a symlink out of the directory', async () => {
@@ -95,9 +97,9 @@ describe('data proxy: raw frame values for the viewer', () => {
     assert.deepEqual((await values(window)).json().values, expectedWindow('masked_0001', 0, 0, 2, 2), 'the new file\'s values');
 
     fs.copyFileSync(path.join(dir, 'pilatus_0001.cbf'), path.join(tree.outside, 'outside_0001.cbf'));
-    assert.equal((await values(window)).statusCode, 200);
+    assert.equal((await values(window)).json().missing, false);
     fs.rmSync(swapped);
     fs.symlinkSync(path.join(tree.outside, 'outside_0001.cbf'), swapped);
-    assert.equal((await values(window)).statusCode, 404, 'a symlink out of the key\'s directory');
+    assert.equal((await values(window)).json().missing, true, 'a symlink out of the key\'s directory');
   });
 });

@@ -64,15 +64,16 @@ export async function frameRoutes(app: FastifyInstance, service: DataProxyServic
   const previews = new FramePreviews(config.dataDir, config.dataProxy.frameCacheBytes, app.log);
   app.addHook('onClose', () => previews.close());
 
-  /** A JSON answer, unlike the pictures: a missing frame is a 404 the viewer can tell apart from values. */
+  /** Like the pictures' placeholder, a missing frame is a 200 answer, `{"missing": true}`, so a viewer can tell it without an error. */
   async function sendValues(reply: FastifyReply, key: string, relative: string, region: Region): Promise<FastifyReply> {
     const dir = await service.servableDirectory(key);
     if (dir.kind === 'outside') throw notFound(dir.detail);
     const outcome = dir.kind === 'none' || relative.includes('\0') ? { kind: 'missing' as const } : await previews.values({ dir: dir.real, relative, region });
-    if (outcome.kind === 'missing') throw notFound('There is no frame at this path.');
     if (outcome.kind === 'outside-frame') throw outsideFrame(outcome.width, outcome.height);
-    const { width, height, cutoff, values } = outcome;
-    return dataHeaders(reply, 'application/json').code(200).header('cache-control', 'no-cache').send({ ...region, width, height, cutoff, values });
+    const body = outcome.kind === 'missing'
+      ? { ...region, missing: true, values: [] }
+      : { ...region, missing: false, width: outcome.width, height: outcome.height, cutoff: outcome.cutoff, values: outcome.values };
+    return dataHeaders(reply, 'application/json').code(200).header('cache-control', outcome.kind === 'missing' ? 'no-store' : 'no-cache').send(body);
   }
 
   app.get('/download/files/frame/:key/*', { config: { access: { allow: 'public' } }, schema: { hide: true } },
