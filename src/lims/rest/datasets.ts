@@ -55,18 +55,22 @@ export function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-function datasetQuery(db: Db, actor: Actor) {
-  return db.selectFrom('datasets as d')
+function visibleDatasets(db: Db, actor: Actor) {
+  return db.selectFrom('datasets as d').where(ownedBy(actor, 'd.project_id'));
+}
+
+/** The names a dataset shows. The joins only add columns, so counting leaves them out. */
+function withNames(datasets: ReturnType<typeof visibleDatasets>) {
+  return datasets
     .innerJoin('beamlines as b', 'b.id', 'd.beamline_id')
     .innerJoin('data_types as t', 't.id', 'd.data_type_id')
     .leftJoin('beamline_sessions as s', 's.id', 'd.session_id')
     .leftJoin('samples as sa', 'sa.id', 'd.sample_id')
     .leftJoin('sample_groups as g', 'g.id', 'd.group_id')
-    .selectAll('d').select(['b.acronym as beamline', 't.acronym as type', 's.name as session', 'sa.name as sample', 'g.name as group'])
-    .where(ownedBy(actor, 'd.project_id'));
+    .selectAll('d').select(['b.acronym as beamline', 't.acronym as type', 's.name as session', 'sa.name as sample', 'g.name as group']);
 }
 
-type DatasetRow = Awaited<ReturnType<ReturnType<typeof datasetQuery>['executeTakeFirstOrThrow']>>;
+type DatasetRow = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
 
 function datasetOut(row: DatasetRow, fileless: Set<string>) {
   const { data_type_id: _type, meta_data, ...rest } = row;
@@ -105,7 +109,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     },
   }, async (request) => {
     const q = request.query;
-    let query = order.apply(datasetQuery(db, actorOf(request)), q.ordering, (byDefault) => byDefault.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc'));
+    let query = visibleDatasets(db, actorOf(request));
     if (q.search !== undefined) query = query.where(containsText(['d.name'], q.search));
     if (q.group !== undefined) query = query.where('d.group_id', 'in', refIds(db, 'group', q.group));
     if (q.session !== undefined) query = query.where('d.session_id', 'in', refIds(db, 'session', q.session));
@@ -117,7 +121,8 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     if (q.created_after !== undefined) query = query.where('d.created_at', '>=', isoBound(q.created_after, 'created_after'));
     if (q.created_before !== undefined) query = query.where('d.created_at', '<', isoBound(q.created_before, 'created_before'));
     if (q.without_files !== undefined) query = query.where(filesCondition('d.proxy_key', q.without_files));
-    const page = await fetchPage(query, q);
+    const sorted = order.apply(withNames(query), q.ordering, (byDefault) => byDefault.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc'));
+    const page = await fetchPage(sorted, q, query);
     return { count: page.count, results: await datasetsOut(db, page.rows) };
   });
 
@@ -125,7 +130,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     config: user,
     schema: { tags, summary: 'One dataset', params: IdParams, response: { 200: DatasetOut, ...errors } },
   }, async (request) => {
-    const row = await datasetQuery(db, actorOf(request)).where('d.id', '=', request.params.id).executeTakeFirst();
+    const row = await withNames(visibleDatasets(db, actorOf(request)).where('d.id', '=', request.params.id)).executeTakeFirst();
     if (!row) throw notFound('No such dataset.');
     return (await datasetsOut(db, [row]))[0];
   });
