@@ -4,6 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MxdcClient } from '../support/mxdc/client.ts';
+import { recordConnections } from '../../src/lims/access-lists.ts';
+
+const ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl demo@laptop';
 import { assertAccessible, journey, logIn, openPage, startWebApp } from './web-app.ts';
 import type { WebApp } from './web-app.ts';
 
@@ -101,6 +104,72 @@ describe('staff administration in Chromium', () => {
       await assertAccessible(page, 'staff page refused');
     });
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('staff add a remote-access list and a beamline; the project sees its SSH keys and its connections on its profile', async () => {
+    const staff = await openPage(web);
+    await journey('admin-beamlines-access', staff.page, async () => {
+      const { page } = staff;
+      await logIn(page, 'staffer');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Beamlines' }).click();
+      await page.getByRole('row', { name: /SIM-1/ }).waitFor();
+      await assertAccessible(page, 'staff beamlines');
+      await page.getByLabel('Acronym').fill('SIM 3');
+      await page.getByRole('button', { name: 'Add beamline' }).click();
+      await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+      await page.getByLabel('Acronym').fill('SIM-3');
+      await page.getByLabel('Beamline name').fill('Simulated 3');
+      await page.getByRole('button', { name: 'Add beamline' }).click();
+      await page.getByRole('row', { name: /SIM-3/ }).waitFor();
+      await page.getByRole('button', { name: 'Edit beamline SIM-3' }).click();
+      const edit = page.getByRole('form', { name: 'Change beamline SIM-3' });
+      await edit.getByLabel('Beamline name').fill('Simulated three');
+      await edit.getByRole('button', { name: 'Save beamline' }).click();
+      await page.getByRole('row', { name: /SIM-3/ }).filter({ hasText: 'Simulated three' }).waitFor();
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remote access' }).click();
+      await page.getByText('No remote-access lists yet').waitFor();
+      await page.getByLabel('List name').fill('nx-hutch');
+      await page.getByLabel('Server address').fill('10.1.2.3');
+      await page.getByRole('button', { name: 'Add list' }).click();
+      await page.getByRole('link', { name: 'nx-hutch' }).click();
+      await page.getByRole('heading', { name: 'Remote access: nx-hutch' }).waitFor();
+      await page.getByRole('checkbox', { name: 'demo' }).check();
+      await page.getByRole('button', { name: 'Save list' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      const list = await web.server.platform.db.selectFrom('access_lists').select('id').where('name', '=', 'nx-hutch').executeTakeFirstOrThrow();
+      await recordConnections(web.server.platform.db, list.id, [{ project: 'demo', name: 'demo-session-1', status: 'Connected', date: '2026-03-04 10:00:00' }]);
+      await page.reload();
+      await page.getByRole('table', { name: /Connections through nx-hutch/ }).getByText('demo-session-1').waitFor();
+      await assertAccessible(page, 'staff access list');
+    });
+    assert.deepEqual(staff.errors.filter((e) => !/status of 400/.test(e)), []);
+    await staff.context.close();
+
+    const { page, context, errors } = await openPage(web, { colorScheme: 'dark', width: 1024, height: 768 });
+    await journey('profile', page, async () => {
+      await logIn(page, 'demo', 'demo');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+      await page.getByText('No SSH keys yet').waitFor();
+      const history = page.getByRole('table', { name: 'Remote-access connections, newest first' });
+      assert.match(await history.getByRole('row', { name: /demo-session-1/ }).innerText(), /nx-hutch[\s\S]*Connected/);
+      await assertAccessible(page, 'profile');
+      await page.getByLabel('Key name').fill('laptop');
+      await page.getByLabel('Public key').fill('ssh-ed25519 AAAA');
+      await page.getByRole('button', { name: 'Add key' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Not an OpenSSH public key' }).waitFor();
+      assert.equal(await page.getByLabel('Public key').getAttribute('aria-invalid'), 'true');
+      await page.getByLabel('Public key').fill(ED25519);
+      await page.getByRole('button', { name: 'Add key' }).click();
+      const row = page.getByRole('row', { name: /laptop/ });
+      await row.waitFor();
+      assert.match(await row.innerText(), /([0-9a-f]{2}:){15}[0-9a-f]{2}/);
+      await page.getByRole('button', { name: 'Remove key laptop' }).click();
+      await page.getByRole('alertdialog', { name: 'Remove the SSH key laptop?' }).getByRole('button', { name: 'Remove the key' }).click();
+      await page.getByText('No SSH keys yet').waitFor();
+    });
+    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
     await context.close();
   });
 });
