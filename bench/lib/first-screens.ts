@@ -1,5 +1,6 @@
 // The REST calls each list page of the web app makes for its first screen (read from
-// web/src/lib/**: the list components, the dashboards and the automounter view), with the ids a
+// web/src/lib/**: the list components, the dashboards, the automounter view, the staff project
+// list and activity log), with the ids a
 // page learns from an earlier answer looked up once here. The layout's GET /rest/v1/auth/me runs
 // once per load of the app, before any page, so it is a page of its own.
 import type { Caller, PageCalls } from './page-calls.ts';
@@ -33,6 +34,8 @@ export async function staffPages(staff: Caller): Promise<PageCalls[]> {
   const active = (await staff.json<Page<Ids[number]>>(automounters)).results.filter((a) => a.active);
   const incoming = `${R}/shipments?${LIST}&state=sent`;
   const shipments = await staff.json<Page<Ids[number]>>(incoming);
+  const activity = `${R}/activity?${LIST}`;
+  const entries = await staff.json<Page<Ids[number]>>(activity);
 
   // The automounter page draws the first beamline's automounter: its slots, then what sits in
   // each adaptor (one after the other), then the owners' names; its load history alongside.
@@ -61,5 +64,8 @@ export async function staffPages(staff: Caller): Promise<PageCalls[]> {
     },
     { page: '/staff/shipments/', who, chains: [[[incoming], projectNames(shipments.results.map((s) => s.project_id ?? null))]] },
     { page: '/staff/automounters/', who, chains: [drawing, [[pageList], [`${R}/automounters/${first.id}/history?limit=20&offset=0`]]] },
+    { page: '/sessions/', who, chains: [[[`${R}/sessions?${LIST}`]]] },
+    { page: '/staff/projects/', who, chains: [[[`${R}/projects?${LIST}`]]] },
+    { page: '/staff/activity/', who, chains: [[[activity], projectNames(entries.results.map((e) => e.project_id ?? null))]] },
   ];
 }

@@ -51,7 +51,7 @@ describe('list counts and first pages', () => {
     }
   });
 
-  test('on PostgreSQL an owner\'s newest page of datasets and of sessions walks an index on (project_id, created_at) instead of sorting', async (t) => {
+  test('on PostgreSQL the newest page of a list walks an index instead of sorting every row', async (t) => {
     const { platform } = world.server;
     if (platform.database.kind !== 'postgres') return t.skip('PostgreSQL only');
     const userId = (await platform.db.selectFrom('users').select('id').where('username', '=', 'alice').executeTakeFirstOrThrow()).id;
@@ -68,6 +68,8 @@ describe('list counts and first pages', () => {
         return {
           datasets: await explain(sql`select d.id from datasets d where ${owner('d.project_id')} order by d.created_at desc, d.id desc limit 25`),
           sessions: await explain(sql`select s.id from beamline_sessions s where ${owner('s.project_id')} order by s.created_at desc, s.id desc limit 25`),
+          allSessions: await explain(sql`select s.id from beamline_sessions s order by s.created_at desc, s.id desc limit 25`),
+          activity: await explain(sql`select a.id from activity_log a order by a.created_at desc, a.id desc limit 25`),
         };
       } finally {
         await sql`reset enable_sort`.execute(connection);
@@ -76,5 +78,8 @@ describe('list counts and first pages', () => {
     });
     assert.match(plans.datasets, /Index Scan Backward using datasets_project/);
     assert.match(plans.sessions, /Index Scan Backward using beamline_sessions_project/);
+    // Staff: every session, and the activity log, newest first.
+    assert.match(plans.allSessions, /Index Scan Backward using beamline_sessions_created/);
+    assert.match(plans.activity, /Index Scan Backward using activity_log_created/);
   });
 });

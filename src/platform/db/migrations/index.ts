@@ -13,7 +13,7 @@ import * as limsNameFilters from './0010_lims_name_filters.ts';
 import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
 import * as events from './0012_events.ts';
 import * as survey from './0013_survey.ts';
-import * as sessionsByProject from './0014_sessions_by_project.ts';
+import * as newestFirst from './0014_newest_first.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -32,5 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_proxy_keys_without_files': proxyKeysWithoutFiles,
   '0012_events': events,
   '0013_survey': survey,
-  '0014_sessions_by_project': sessionsByProject,
+  '0014_newest_first': newestFirst,
 };
