@@ -100,6 +100,12 @@ describe('shipments in the browser', () => {
       await page.getByRole('region', { name: 'Shipment details' }).getByRole('definition').getByText('Draft', { exact: true }).waitFor();
       await page.getByRole('table', { name: /Shipment history/ }).getByRole('row', { name: /recall \(sent → draft\)/ }).waitFor();
 
+      // Samples are reordered the same way, within their container.
+      await page.getByRole('button', { name: 'Move Sample april-02 up' }).click();
+      await page.getByRole('status').filter({ hasText: 'The new order of the samples in Beamtime-April-PUCK is saved.' }).waitFor({ state: 'attached' });
+      const samples = await (await page.request.get('/rest/v1/samples?container=Beamtime-April-PUCK&ordering=priority')).json();
+      assert.deepEqual(samples.results.map((s: { name: string }) => s.name), ['april-02', 'april-01', 'april-03', 'april-04']);
+
       const cassette = await addContainer(page, 'APRIL-CASSETTE', 'Cassette');
       await cassette.getByRole('button', { name: 'Position A1: empty' }).click();
       await cassette.getByLabel('Sample name').fill('april-c1');
@@ -116,7 +122,7 @@ describe('shipments in the browser', () => {
         await page.getByRole('listitem', { name: `Group ${group}` }).waitFor();
       }
       await page.getByRole('button', { name: 'Move Group second up' }).click();
-      await page.getByRole('button', { name: 'Move Group second up' }).and(page.locator(':disabled')).waitFor();
+      await page.getByRole('status').filter({ hasText: 'The new order of the groups is saved.' }).waitFor({ state: 'attached' });
       const shipmentId = Number(/\/shipments\/(\d+)\//.exec(page.url())![1]);
       const groups = await (await page.request.get(`/rest/v1/groups?shipment=${shipmentId}&ordering=priority`)).json();
       assert.deepEqual(groups.results.map((g: { name: string; priority: number }) => [g.name, g.priority]), [['second', 1], ['first', 2]]);
@@ -125,6 +131,11 @@ describe('shipments in the browser', () => {
       await cassette.getByLabel('Upload a CSV file').setInputFiles({ name: 'cassette.csv', mimeType: 'text/csv', buffer: Buffer.from('name,location,group\r\napril-c2,A2,second\r\n') });
       await cassette.getByRole('status').filter({ hasText: '1 sample added to APRIL-CASSETTE.' }).waitFor();
       await cassette.getByRole('button', { name: 'Position A2: april-c2' }).waitFor();
+
+      // Without a header row, the problems still name the lines as the box shows them.
+      await pasteSamples(page, 'APRIL-CASSETTE', 'april-c3\tA3\napril-c4\tA3');
+      await cassette.getByText('1 of 2 rows have errors; nothing was imported.').waitFor();
+      assert.match(await cassette.getByRole('row', { name: /^Line 2\b/ }).innerText(), /location A3 is also used on line 1\b/);
       await assertAccessible(page, 'a recalled draft with two containers and groups');
 
       await page.getByRole('link', { name: 'Packing list and labels' }).click();
