@@ -37,11 +37,19 @@ async function timePages(caller: Caller, pages: PageCalls[], timings: Map<string
   }
 }
 
+/** One row per kind of call (ids folded into {id}): the slowest of its kind, and how many there were. */
 function callRows(who: string, pages: PageCalls[], timings: Map<string, CallTiming>): Row[] {
-  const paths = [...new Set(pages.flatMap((p) => p.chains.flat(2)))];
-  return paths.map((path) => {
-    const t = timings.get(path)!;
-    return { who, call: `GET ${path.replace('/rest/v1', '')}`, 'p50 ms': t.p50, 'p95 ms': t.p95, 'max ms': t.max, 'KB': Number((t.bytes / 1024).toFixed(1)) };
+  const kinds = new Map<string, CallTiming[]>();
+  for (const path of new Set(pages.flatMap((p) => p.chains.flat(2)))) {
+    const kind = path.replace('/rest/v1', '').replace(/(?<=\/|parent=)\d+(?=[/&]|$)/g, '{id}');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), timings.get(path)!]);
+  }
+  return [...kinds].map(([kind, all]) => {
+    const slowest = all.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+    return {
+      who, call: `GET ${kind}${all.length > 1 ? ` (${all.length} ids, slowest)` : ''}`,
+      'p50 ms': slowest.p50, 'p95 ms': slowest.p95, 'max ms': slowest.max, 'KB': Number((slowest.bytes / 1024).toFixed(1)),
+    };
   });
 }
 
