@@ -6,8 +6,23 @@ import { StoragePathError } from '../storage/file-store.ts';
 
 interface ValidationIssue {
   instancePath?: string;
+  keyword?: string;
   message?: string;
   params?: Record<string, unknown>;
+  /** The rule that failed (Ajv's verbose mode): its description says in words what is allowed. */
+  parentSchema?: { description?: unknown };
+}
+
+/** Rules whose own wording ("must match pattern \"^[A-Za-z…\"") means little to a person. */
+const DESCRIBED_KEYWORDS = new Set(['pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'format']);
+/** What a nullable or alternative field adds beside the real problem ("must be null"). */
+const GENERIC_MESSAGES = new Set(['must be null', 'must match a schema in anyOf', 'must match exactly one schema in oneOf']);
+
+function messageOf(issue: ValidationIssue): string {
+  if (issue.params?.additionalProperty) return 'is not allowed';
+  const description = issue.parentSchema?.description;
+  if (issue.keyword && DESCRIBED_KEYWORDS.has(issue.keyword) && typeof description === 'string') return `must be ${description}`;
+  return issue.message ?? 'is invalid';
 }
 
 /** "body/username must be string" → field "username"; a missing required property names itself. */
@@ -24,9 +39,14 @@ export function describeValidation(issues: ValidationIssue[], context: string | 
   // A Map, because field names come from the client: "constructor" or "__proto__" must stay plain keys.
   const fields = new Map<string, string[]>();
   for (const issue of issues) {
-    const message = issue.params?.additionalProperty ? 'is not allowed' : (issue.message ?? 'is invalid');
     const field = fieldOf(issue);
-    fields.set(field, [...(fields.get(field) ?? []), message]);
+    const messages = fields.get(field) ?? [];
+    const message = messageOf(issue);
+    if (!messages.includes(message)) fields.set(field, [...messages, message]);
+  }
+  for (const [field, messages] of fields) {
+    const specific = messages.filter((message) => !GENERIC_MESSAGES.has(message));
+    if (specific.length > 0) fields.set(field, specific);
   }
   const where = context === 'body' ? '' : ` in the ${context ?? 'request'}`;
   const summary = [...fields].map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');

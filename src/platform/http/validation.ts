@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function makeAjv(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, ...options });
+  // verbose: each error carries the failing rule, whose description words the error message.
+  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true, ...options });
   addFormats(ajv);
   return ajv;
 }

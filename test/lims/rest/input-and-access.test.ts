@@ -43,6 +43,19 @@ describe('input checking and access rules', () => {
     }
     const ids = await world.api('alice', 'GET', '/shipments/abc');
     assert.equal(ids.statusCode, 400);
+  });
+
+  test('a field\'s problem is said in words a person reads, not as the rule\'s pattern', async () => {
+    const name = await world.api('alice', 'POST', '/containers', { shipment_id: trip.shipment, name: 'has space', type: 'Uni-Puck' });
+    assert.equal(name.statusCode, 400);
+    assert.deepEqual(name.json().fields.name, ['must be 1 to 60 letters, digits, _ or -']);
+    // A nullable number out of range: the range, without "must be null" beside it.
+    const energy = await world.api('alice', 'POST', '/groups', { shipment_id: trip.shipment, name: 'g', energy: 500 });
+    assert.equal(energy.statusCode, 400);
+    assert.deepEqual(energy.json().fields.energy, ['must be more than 0 and at most 100 (keV)']);
+  });
+
+  test('nothing is written by a refused request', async () => {
     assert.equal((await world.ok('alice', 'GET', `/shipments/${trip.shipment}`)).name, 'V1');
   });
 
