@@ -10,25 +10,43 @@ export interface FillerSpec {
   samplesPerProject: number;
 }
 
+/**
+ * Runs `work` in one transaction. The rows it writes must be consistent by construction: as a
+ * superuser the foreign-key triggers are skipped (a setting reset at commit), which makes
+ * inserting a million samples about 4 times faster.
+ */
+export async function bulkTransaction(client: pg.Client, work: () => Promise<void>): Promise<void> {
+  const superuser = (await client.query<{ is_superuser: string }>('show is_superuser')).rows[0].is_superuser === 'on';
+  await client.query('begin');
+  try {
+    if (superuser) await client.query('set local session_replication_role = replica');
+    await work();
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+}
+
+/** `count` project accounts named `<prefix>1`, `<prefix>2`…, each with its project. */
+export async function insertProjects(client: pg.Client, prefix: string, count: number, now: string): Promise<void> {
+  await client.query(`
+    with new_users as (
+      insert into users (username, full_name, email, is_staff, is_active, created_at, updated_at)
+      select $1::text || g, 'Other project ' || g, '', false, true, $2, $2 from generate_series(1, $3::int) g
+      returning id
+    )
+    insert into projects (user_id, created_at, updated_at) select id, $2, $2 from new_users`, [prefix, now, count]);
+}
+
 export async function insertOtherProjects(client: pg.Client, spec: FillerSpec): Promise<void> {
   const now = new Date().toISOString();
   const pucks = Math.ceil(spec.samplesPerProject / 16);
   const prefix = `other-${spec.tag}-`;
   const { rows } = await client.query<{ id: number }>(`select id from container_types where name = 'Uni-Puck'`);
   const puckType = rows[0].id;
-  const superuser = (await client.query<{ is_superuser: string }>('show is_superuser')).rows[0].is_superuser === 'on';
-  await client.query('begin');
-  try {
-    // The rows are consistent by construction: skipping the foreign-key triggers (a superuser
-    // setting, reset at commit) makes inserting a million samples about 4 times faster.
-    if (superuser) await client.query('set local session_replication_role = replica');
-    await client.query(`
-      with new_users as (
-        insert into users (username, full_name, email, is_staff, is_active, created_at, updated_at)
-        select $1::text || g, 'Other project ' || g, '', false, true, $2, $2 from generate_series(1, $3::int) g
-        returning id
-      )
-      insert into projects (user_id, created_at, updated_at) select id, $2, $2 from new_users`, [prefix, now, spec.projects]);
+  await bulkTransaction(client, async () => {
+    await insertProjects(client, prefix, spec.projects, now);
     await client.query(`
       insert into shipments (project_id, name, state, comments, created_at, updated_at)
       select p.id, 'SHIPMENT-1', case when p.id % 5 = 0 then 'on_site' else 'returned' end, $2, $3, $3
@@ -50,9 +68,5 @@ export async function insertOtherProjects(client: pg.Client, spec: FillerSpec): 
       join sample_groups g on g.shipment_id = s.id
       join container_locations l on l.container_type_id = $2
       where s.comments = $1 and (c.priority - 1) * 16 + l.position < $4::int`, [spec.tag, puckType, now, spec.samplesPerProject]);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  }
+  });
 }

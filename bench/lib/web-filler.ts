@@ -4,6 +4,7 @@
 // datasets, reports, activity). At scale 1: ~10⁴ shipments, 6 × 10⁴ Uni-Pucks, 10⁵ groups,
 // 10⁶ samples, 10⁴ sessions, 10⁵ datasets, 5 × 10⁴ reports, 10⁵ activity entries.
 import type pg from 'pg';
+import { bulkTransaction, insertProjects } from './filler.ts';
 
 export interface WebFacilitySpec {
   projects: number;
@@ -30,7 +31,6 @@ export async function insertWebFacility(client: pg.Client, spec: WebFacilitySpec
   const now = Date.now();
   const puckType = (await client.query<{ id: number }>(`select id from container_types where name = 'Uni-Puck'`)).rows[0].id;
   const dataType = (await client.query<{ id: number }>('select id from data_types order by id limit 1')).rows[0].id;
-  const superuser = (await client.query<{ is_superuser: string }>('show is_superuser')).rows[0].is_superuser === 'on';
   // Timestamps are stored as ISO-8601 UTC text (src/platform/db/column-types.ts).
   const iso = (time: string) => `to_char((${time}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const at = (minutesAgo: string) => iso(`timestamptz '${new Date(now).toISOString()}' - (${minutesAgo}) * interval '1 minute'`);
@@ -38,16 +38,8 @@ export async function insertWebFacility(client: pg.Client, spec: WebFacilitySpec
   // Record k belongs to the big project when k is a multiple of 10, otherwise to other project k mod (projects − 1).
   const owner = (k: string) => `case when ${k} % 10 = 0 then ${spec.bigProjectId} else o.id end`;
   const ownerJoin = (k: string) => `join web_owners o on o.n = ${k} % ${others}`;
-  await client.query('begin');
-  try {
-    // Consistent by construction: skipping the foreign-key triggers (reset at commit) is much faster.
-    if (superuser) await client.query('set local session_replication_role = replica');
-    await client.query(`
-      with new_users as (
-        insert into users (username, full_name, email, is_staff, is_active, created_at, updated_at)
-        select $1::text || g, 'Other project ' || g, '', false, true, now(), now() from generate_series(1, $2::int) g returning id
-      )
-      insert into projects (user_id, created_at, updated_at) select id, now(), now() from new_users`, [PREFIX, others]);
+  await bulkTransaction(client, async () => {
+    await insertProjects(client, PREFIX, others, new Date(now).toISOString());
     await client.query(`create temp table web_owners on commit drop as
       select (row_number() over (order by p.id) - 1)::int as n, p.id from projects p join users u on u.id = p.user_id where starts_with(u.username, $1)`, [PREFIX]);
     await client.query(`
@@ -103,11 +95,7 @@ export async function insertWebFacility(client: pg.Client, spec: WebFacilitySpec
       insert into activity_log (created_at, project_id, action, object_type, object_id, description)
       select ${after('s.created_at', "j * interval '1 hour'")}, s.project_id, (array['created','modified','sent','received','returned'])[j % 5 + 1], 'shipment', s.id, 'web bench'
       from shipments s, generate_series(0, 9) j where s.comments = 'web-bench'`);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  }
+  });
   const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
   return {
     shipments: await count('select count(*) as n from shipments'),

@@ -1,7 +1,8 @@
 // A list's count and first page after the changes the web benchmark asked for (docs/benchmarks.md,
 // web-pages): an owner's rows are matched to their one project with "=" (so PostgreSQL walks the
-// index in order and stops after a page), and the dataset count leaves out the joins that only add
-// names. Counts must still cover exactly what the filters and the owner may see.
+// index in order and stops after a page), the dataset count leaves out the joins that only add
+// names, and migration 0014 indexes sessions and the activity log newest first. Counts must still
+// cover exactly what the filters and the owner may see.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
