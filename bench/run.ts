@@ -13,9 +13,10 @@ import { samplesScale } from './samples-scale.ts';
 import { timelapse } from './timelapse.ts';
 import { fits } from './fits.ts';
 import { webPages } from './web-pages.ts';
+import { frames } from './frames.ts';
 
 const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
-  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages,
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
