@@ -155,4 +155,12 @@ describe('lists: ordering and search', () => {
       assert.ok(response.json().fields?.search);
     }
   });
+
+  test('a NUL character in a search or filter is a 400 naming it, on every list', async () => {
+    for (const url of ['/shipments?search=a%00b', '/users?search=alph%25%001a', '/samples?name=x%00', '/activity?search=%00']) {
+      const response = await world.api('staff', 'GET', url);
+      assert.equal(response.statusCode, 400, `${url}: ${response.body}`);
+      assert.match(response.json().detail, /NUL/, url);
+    }
+  });
 });
