@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/database.ts';
 import { isoNow } from '../platform/time.ts';
 import type { ProcessesTable } from './tables.ts';
 import { processChanged } from './process-events.ts';
+import { recordProcessChange } from './events-feed.ts';
 
 export type ProcessRow = Selectable<ProcessesTable>;
 
@@ -51,6 +52,7 @@ export async function createProcess(trx: Db, input: NewProcess): Promise<Process
       return inserted;
     }
   })();
+  await recordProcessChange(trx, row);
   processChanged(row.target_id);
   return row;
 }
@@ -62,11 +64,13 @@ export async function getProcess(db: Db, id: number): Promise<ProcessRow | null>
 export async function appendLog(db: Db, process: ProcessRow, line: string): Promise<void> {
   // Concatenation in SQL, so lines from concurrent writers are never lost.
   await db.updateTable('processes').set({ logs: sql<string>`logs || ${`${line}\n`}` }).where('id', '=', process.id).execute();
+  await recordProcessChange(db, process);
   processChanged(process.target_id);
 }
 
 export async function setStatus(db: Db, process: ProcessRow, status: string): Promise<void> {
   await db.updateTable('processes').set({ status }).where('id', '=', process.id).execute();
+  await recordProcessChange(db, process);
   processChanged(process.target_id);
 }
 
@@ -84,6 +88,7 @@ export async function finishProcess(db: Db, process: ProcessRow, outcome: { stat
       terminal_at: isoNow(),
     })
     .where('id', '=', process.id).where('terminal_at', 'is', null).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 1) await recordProcessChange(db, process);
   processChanged(process.target_id);
   return Number(updated.numUpdatedRows) === 1;
 }

@@ -9,6 +9,7 @@ export interface EventSubjects {
   'shipment.changed': { shipment_id: number; state: string };
   'container.changed': { container_id: number; shipment_id: number | null };
   'automounter.changed': { automounter_id: number; beamline_id: number };
+  'process.changed': { process_id: number; target_id: number };
 }
 
 export type EventKind = keyof EventSubjects;
@@ -23,4 +24,5 @@ export const EVENT_KINDS: Record<EventKind, string> = {
   'shipment.changed': 'a shipment was sent, recalled, received, returned or archived (or one of the undo actions); state is the new state',
   'container.changed': 'a container changed state with its shipment, or was loaded, unloaded or moved',
   'automounter.changed': 'an automounter was installed, changed, activated, deactivated or removed, or a container was loaded into it, moved in it or taken out (staff only)',
+  'process.changed': 'a telescope process (pipeline or timelapse) was created, logged a line, changed status or ended; sent to those who may see its target',
 };

@@ -10,6 +10,7 @@ import type { EventStream, OpenStreams } from '../../platform/http/event-stream.
 import { ownedBy } from '../visibility.ts';
 import type { Actor } from '../visibility.ts';
 import type { EventFeed } from './feed.ts';
+import { TARGET_EVENT_KINDS, withVisibleTargets } from '../../tom/events-feed.ts';
 
 const BATCH = 500;
 const RECHECK_LOGIN_MS = 15000;
@@ -40,14 +41,17 @@ export async function streamEvents(
         const upTo = feed.settled;
         for (;;) {
           const rows = await db.selectFrom('events').select(['id', 'kind', 'project_id', 'beamline_id', 'subject'])
-            .where('id', '>', last).where('id', '<=', upTo).where(ownedBy(actor, 'events.project_id'))
+            .where('id', '>', last).where('id', '<=', upTo)
+            .where((eb) => eb.or([ownedBy(actor, 'events.project_id'), eb('kind', 'in', TARGET_EVENT_KINDS)]))
             .orderBy('id').limit(BATCH).execute();
+          // Telescope events follow their target's visibility rather than a project's.
+          const visible = await withVisibleTargets(db, request.principal, rows);
           if (stream.closed) return;
           if (rows.length > 0 && !await stillSignedIn(db, request.principal)) {
             stream.end();
             return;
           }
-          if (rows.length > 0) stream.write(rows.map((row) => {
+          if (visible.length > 0) stream.write(visible.map((row) => {
             const data = { kind: row.kind, ...JSON.parse(row.subject), project_id: row.project_id, beamline_id: row.beamline_id };
             return `id: ${row.id}\nevent: ${row.kind}\ndata: ${JSON.stringify(data)}\n\n`;
           }).join(''));
