@@ -9,9 +9,8 @@ import { sendError } from '../../platform/http/error-handler.ts';
 import { visibleTarget } from '../targets.ts';
 import { checkObserveInput } from '../observations/observe-input.ts';
 import { throttleObserve } from '../observations/throttle.ts';
-import { findTemplate, instantiate } from '../observations/templates.ts';
-import { recordObservations } from '../observations/records.ts';
-import { FacilityRequestError, FacilityUnavailable } from '../observations/facility.ts';
+import { findTemplate } from '../observations/templates.ts';
+import { observeFromTemplate } from '../observations/observe.ts';
 import type { Facility } from '../observations/facility.ts';
 
 export async function observeRoute(app: FastifyInstance, platform: Platform, facilities: Map<string, Facility>): Promise<void> {
@@ -48,16 +47,8 @@ export async function observeRoute(app: FastifyInstance, platform: Platform, fac
     if (!facility) throw notFound('Facility not found.');
     const template = await findTemplate(db, target.id, input.facility, input.template_name);
     if (!template) throw notFound(`Template '${input.template_name}' not found for target '${target.name}' and facility '${input.facility}'`);
-    try {
-      const form = await facility.validate(instantiate(template, facility, target.id, input.overrides), target);
-      if (!form.ok) return reply.code(400).send(form.errors);
-      const ids = await facility.submit(form.cleaned, target);
-      await recordObservations(db, { targetId: target.id, facility: facility.name, parameters: form.cleaned, observationIds: ids, alertEmail: input.email });
-    } catch (error) {
-      if (error instanceof FacilityRequestError) throw new HttpError(400, error.message);
-      if (error instanceof FacilityUnavailable) throw new HttpError(502, error.message);
-      throw error;
-    }
+    const outcome = await observeFromTemplate(db, { target, facility, template, overrides: input.overrides, email: input.email });
+    if (!outcome.ok) return reply.code(400).send(outcome.errors);
     return reply.code(201).type('application/json; charset=utf-8').send(echo);
   };
   app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/api/observe/', config: { access }, schema: { hide: true }, handler });

@@ -30,6 +30,15 @@ export interface Frame {
   reductionLevel: number | null;
 }
 
+/** What a form page offers to choose from (a facility with a form of choices gives it). */
+export interface FacilityFormInfo {
+  proposals: Array<{ id: string; title: string }>;
+  instruments: Array<{ code: string; name: string }>;
+  filters: Array<{ code: string; name: string }>;
+  /** Instrument code → the filter codes it can use. */
+  schedulable: Record<string, string[]>;
+}
+
 export interface Facility {
   /** The name clients use in requests, e.g. "LCO". */
   name: string;
@@ -48,6 +57,8 @@ export interface Facility {
   /** Every frame of an observation (following pages). */
   frames(observationId: string): Promise<Frame[]>;
   download(frame: Frame): Promise<Readable>;
+  /** The form's choices, fetched from the portal; absent when the form has none to offer. */
+  formInfo?(): Promise<FacilityFormInfo>;
 }
 
 /** A portal answered 4xx: the request itself is wrong (400 to our client, decision T9). */

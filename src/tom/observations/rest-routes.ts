@@ -1,17 +1,21 @@
-// Lightpath's own API for observation templates (staff create them, validated by the facility's
-// form first) and for reading a target's observations with their state.
+// Lightpath's own API for observation templates (staff and the target's owner create and edit
+// them, validated by the facility's form first) and for reading a target's observations with their
+// state; observation-routes.ts has the rest of the observations' API.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform/context.ts';
-import { badRequest, HttpError, notFound } from '../../platform/http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { MAX_ID } from '../../platform/db/column-types.ts';
-import { ErrorOut, fetchPage, ListQuery, Page } from '../../platform/http/rest-schemas.ts';
-import { visibleTarget } from '../targets.ts';
-import { FacilityRequestError, FacilityUnavailable } from './facility.ts';
+import { ErrorOut, errors, fetchPage, ListQuery, Page, user } from '../../platform/http/rest-schemas.ts';
+import { mayChangeTarget, visibleTarget, visibleTargets } from '../targets.ts';
+import type { TargetRow } from '../targets.ts';
 import type { Facility } from './facility.ts';
-import { saveTemplate } from './templates.ts';
+import { facilityHttpError } from './observe.ts';
+import { saveTemplate, updateTemplate } from './templates.ts';
 import type { TemplateRow } from './templates.ts';
+import { ObservationOut, observationOut, observationsQuery } from './observation-out.ts';
+import { observationRoutes } from './observation-routes.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 const TemplateOut = Type.Object({
@@ -23,16 +27,66 @@ const templateOut = (row: TemplateRow) => ({
   id: row.id, name: row.name, target_id: row.target_id, facility: row.facility, fields: JSON.parse(row.fields), created_at: row.created_at,
 });
 
+const TemplateBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 255 }),
+  facility: Type.String({ minLength: 1, maxLength: 100 }),
+  fields: Type.Record(Type.String(), Type.Unknown()),
+}, { additionalProperties: false });
+
 export async function observationRestRoutes(instance: FastifyInstance, platform: Platform, facilities: Map<string, Facility>): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
   const tags = ['observations'];
+  await observationRoutes(instance, platform, facilities);
 
   const target = async (request: FastifyRequest, id: number) => {
     const found = await visibleTarget(db, request.principal, { id });
     if (!found) throw notFound('No such target.');
     return found;
   };
+  // Templates belong to their target: staff and the target's owner (a teacher) keep them.
+  const changeableTarget = async (request: FastifyRequest, id: number) => {
+    const found = await target(request, id);
+    if (!mayChangeTarget(request.principal, found)) throw forbidden('Only staff and the target\'s owner may keep its observation templates.');
+    return found;
+  };
+  const changeableTemplate = async (request: FastifyRequest, id: number) => {
+    const row = await db.selectFrom('observation_templates').innerJoin('targets', 'targets.id', 'observation_templates.target_id')
+      .selectAll('observation_templates').where('observation_templates.id', '=', id).where(visibleTargets(request.principal)).executeTakeFirst();
+    if (!row) throw notFound('No such template.');
+    return { template: row, target: await changeableTarget(request, row.target_id) };
+  };
+
+  /** The stored fields of a template: the facility's cleaned form (its own rules and its portal's). */
+  const validatedFields = async (found: TargetRow, body: { name: string; facility: string; fields: Record<string, unknown> }) => {
+    const facility = facilities.get(body.facility);
+    if (!facility) throw badRequest(`Unknown facility "${body.facility}" (known: ${[...facilities.keys()].join(', ') || 'none'}).`, { facility: ['unknown facility'] });
+    const form = { ...body.fields, target_id: found.id, facility: facility.name, [facility.identifierField]: body.name };
+    let result;
+    try {
+      result = await facility.validate(form, found);
+    } catch (error) {
+      throw facilityHttpError(error);
+    }
+    if (!result.ok) throw badRequest('The facility form rejected these fields.', result.errors);
+    const { groups: _groups, ...fields } = result.cleaned;
+    return { facility: facility.name, fields };
+  };
+
+  app.get('/observation-templates', {
+    config: { access: { allow: 'public' } },
+    schema: {
+      tags, summary: 'Observation templates of the targets you may see, by target, facility and name',
+      querystring: ListQuery({ target_id: Type.Optional(Id) }), response: { 200: Page(TemplateOut), 400: ErrorOut },
+    },
+  }, async (request) => {
+    let query = db.selectFrom('observation_templates').innerJoin('targets', 'targets.id', 'observation_templates.target_id')
+      .selectAll('observation_templates').where(visibleTargets(request.principal))
+      .orderBy('targets.name').orderBy('observation_templates.facility').orderBy('observation_templates.name').orderBy('observation_templates.id');
+    if (request.query.target_id !== undefined) query = query.where('observation_templates.target_id', '=', request.query.target_id);
+    const page = await fetchPage(query, request.query);
+    return { count: page.count, results: page.rows.map(templateOut) };
+  });
 
   app.get('/targets/:id/observation-templates', {
     config: { access: { allow: 'public' } },
@@ -47,43 +101,49 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
     return { count: page.count, results: page.rows.map(templateOut) };
   });
 
+  app.get('/observation-templates/:id', {
+    config: { access: { allow: 'public' } },
+    schema: { tags, summary: 'One observation template (404 if you may not see its target)', params: Type.Object({ id: Id }), response: { 200: TemplateOut, 404: ErrorOut } },
+  }, async (request) => {
+    const row = await db.selectFrom('observation_templates').innerJoin('targets', 'targets.id', 'observation_templates.target_id')
+      .selectAll('observation_templates').where('observation_templates.id', '=', request.params.id).where(visibleTargets(request.principal)).executeTakeFirst();
+    if (!row) throw notFound('No such template.');
+    return templateOut(row);
+  });
+
   app.post('/targets/:id/observation-templates', {
-    config: { access: { allow: 'staff' } },
+    config: user,
     schema: {
-      tags, summary: 'Create an observation template (staff); the facility validates the fields first',
-      params: Type.Object({ id: Id }),
-      body: Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 255 }),
-        facility: Type.String({ minLength: 1, maxLength: 100 }),
-        fields: Type.Record(Type.String(), Type.Unknown()),
-      }, { additionalProperties: false }),
-      response: { 201: TemplateOut },
+      tags, summary: 'Create an observation template (staff or the target\'s owner); the facility validates the fields first',
+      params: Type.Object({ id: Id }), body: TemplateBody,
+      response: { 201: TemplateOut, ...errors, 502: ErrorOut },
     },
   }, async (request, reply) => {
-    const found = await target(request, request.params.id);
-    const facility = facilities.get(request.body.facility);
-    if (!facility) throw badRequest(`Unknown facility "${request.body.facility}" (known: ${[...facilities.keys()].join(', ') || 'none'}).`, { facility: ['unknown facility'] });
-    const form = { ...request.body.fields, target_id: found.id, facility: facility.name, [facility.identifierField]: request.body.name };
-    let result;
-    try {
-      result = await facility.validate(form, found);
-    } catch (error) {
-      if (error instanceof FacilityRequestError) throw new HttpError(400, error.message);
-      if (error instanceof FacilityUnavailable) throw new HttpError(502, error.message);
-      throw error;
-    }
-    if (!result.ok) throw badRequest('The facility form rejected these fields.', result.errors);
-    const { groups: _groups, ...fields } = result.cleaned;
-    const saved = await saveTemplate(db, { name: request.body.name, targetId: found.id, facility: facility.name, fields });
+    const found = await changeableTarget(request, request.params.id);
+    const { facility, fields } = await validatedFields(found, request.body);
+    const saved = await saveTemplate(db, { name: request.body.name, targetId: found.id, facility, fields });
     return reply.code(201).send(templateOut(saved));
   });
 
-  app.delete('/observation-templates/:id', {
-    config: { access: { allow: 'staff' } },
-    schema: { tags, summary: 'Delete an observation template (staff)', params: Type.Object({ id: Id }), response: { 200: Type.Object({ detail: Type.String() }) } },
+  app.put('/observation-templates/:id', {
+    config: user,
+    schema: {
+      tags, summary: 'Change an observation template\'s name and fields (staff or the target\'s owner); validated as when created',
+      params: Type.Object({ id: Id }), body: TemplateBody,
+      response: { 200: TemplateOut, ...errors, 502: ErrorOut },
+    },
   }, async (request) => {
-    const deleted = await db.deleteFrom('observation_templates').where('id', '=', request.params.id).executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) throw notFound('No such template.');
+    const { template, target: found } = await changeableTemplate(request, request.params.id);
+    const { facility, fields } = await validatedFields(found, request.body);
+    return templateOut(await updateTemplate(db, template.id, { name: request.body.name, targetId: found.id, facility, fields }));
+  });
+
+  app.delete('/observation-templates/:id', {
+    config: user,
+    schema: { tags, summary: 'Delete an observation template (staff or the target\'s owner)', params: Type.Object({ id: Id }), response: { 200: Type.Object({ detail: Type.String() }), ...errors } },
+  }, async (request) => {
+    const { template } = await changeableTemplate(request, request.params.id);
+    await db.deleteFrom('observation_templates').where('id', '=', template.id).execute();
     return { detail: 'Deleted.' };
   });
 
@@ -92,23 +152,11 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
     schema: {
       tags, summary: "A target's observations with their facility state, newest first", params: Type.Object({ id: Id }),
       querystring: ListQuery({}),
-      response: {
-        200: Page(Type.Object({
-          id: Type.Integer(), facility: Type.String(), observation_id: Type.String(), status: Type.String(),
-          scheduled_start: Type.Union([Type.String(), Type.Null()]), scheduled_end: Type.Union([Type.String(), Type.Null()]),
-          parameters: Type.Record(Type.String(), Type.Unknown()), created_at: Type.String(), alerts: Type.Integer(),
-        }, { $id: 'Observation' })),
-        400: ErrorOut, 404: ErrorOut,
-      },
+      response: { 200: Page(ObservationOut), 400: ErrorOut, 404: ErrorOut },
     },
   }, async (request) => {
     const found = await target(request, request.params.id);
-    const page = await fetchPage(db.selectFrom('observation_records').selectAll()
-      .select((eb) => eb.selectFrom('observation_alerts').select((e) => e.fn.countAll<number>().as('n')).whereRef('observation_alerts.observation_record_id', '=', 'observation_records.id').as('alerts'))
-      .where('target_id', '=', found.id).orderBy('created_at', 'desc').orderBy('id', 'desc'), request.query);
-    return { count: page.count, results: page.rows.map((r) => ({
-      id: r.id, facility: r.facility, observation_id: r.observation_id, status: r.status, scheduled_start: r.scheduled_start,
-      scheduled_end: r.scheduled_end, parameters: JSON.parse(r.parameters), created_at: r.created_at, alerts: Number(r.alerts ?? 0),
-    })) };
+    const page = await fetchPage(observationsQuery(db, request.principal).where('r.target_id', '=', found.id).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc'), request.query);
+    return { count: page.count, results: page.rows.map(observationOut) };
   });
 }

@@ -39,3 +39,11 @@ export async function saveTemplate(db: Db, input: { name: string; targetId: numb
     name: input.name, target_id: input.targetId, facility: input.facility, fields: JSON.stringify(input.fields), created_at: isoNow(),
   }).returningAll().executeTakeFirstOrThrow();
 }
+
+/** A template's new name and fields; the name must stay unique for its target and facility. */
+export async function updateTemplate(db: Db, id: number, input: { name: string; targetId: number; facility: string; fields: Record<string, unknown> }): Promise<TemplateRow> {
+  const clash = await findTemplate(db, input.targetId, input.facility, input.name);
+  if (clash && clash.id !== id) throw conflict(`Template name "${input.name}" already in use`);
+  return db.updateTable('observation_templates').set({ name: input.name, facility: input.facility, fields: JSON.stringify(input.fields) })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
