@@ -7,6 +7,7 @@ import { dataProductRoutes } from './data-products.ts';
 import { groupRoutes } from './groups.ts';
 import { pipelineRoutes } from './pipelines.ts';
 import { processRoutes } from './processes.ts';
+import { productImageRoutes } from './product-image.ts';
 import { reducedDatumRoutes } from './reduced-datums.ts';
 import { targetRoutes } from './targets.ts';
 import { UPLOAD_LIMIT_BYTES } from '../uploads/checked-stream.ts';
@@ -21,5 +22,6 @@ export async function tomRestRoutes(instance: FastifyInstance, platform: Platfor
     await reducedDatumRoutes(tom, platform);
     await pipelineRoutes(tom, platform);
     await processRoutes(tom, platform);
+    await productImageRoutes(tom, platform);
   });
 }
