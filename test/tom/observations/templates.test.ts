@@ -1,4 +1,4 @@
-// Observation templates through the REST API (spec §5, §8 "Observation templates"): staff only,
+// Observation templates through the REST API (spec §5, §8 "Observation templates"): staff and the target's owner,
 // validated by the facility's form before saving, names unique per target and facility.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
