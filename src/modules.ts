@@ -14,13 +14,15 @@ import { pipelineJob } from './tom/pipelines/job.ts';
 import { configuredPipelines } from './tom/pipelines/registry.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
 import { followJob, outboxJob } from './tom/observations/jobs.ts';
+import { thumbnailJob } from './tom/thumbnails/job.ts';
 
 export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (registry: JobRegistry, platform) => {
-  const { db, files, config, log } = platform;
-  registry.define(pipelineJob({ db, files, config, log, pipelines: configuredPipelines(config) }));
+  const { db, files, config, log, enqueue } = platform;
+  registry.define(pipelineJob({ db, files, config, log, enqueue, pipelines: configuredPipelines(config) }));
   const facilities = createFacilities(config);
-  registry.define(followJob({ db, files, config, log, facilities }));
-  registry.define(outboxJob({ db, files, config, log, facilities }));
+  registry.define(followJob({ db, files, config, log, enqueue, facilities }));
+  registry.define(outboxJob({ db, files, config, log, enqueue, facilities }));
+  registry.define(thumbnailJob({ db, files }));
 };
 
 /** Sections of a `lightpath load` file, in the order they are applied (what others refer to first). */

@@ -60,7 +60,7 @@ export const timelapse: Command = {
       }));
       const bar = progressBar();
       const finished = await runPipelineProcess(
-        { db, files: platform.files, config, log: platform.log, pipelines: configuredPipelines(config) },
+        { db, files: platform.files, config, log: platform.log, enqueue: platform.jobs.enqueue.bind(platform.jobs), pipelines: configuredPipelines(config) },
         created.id,
         { settings, onLog: (message) => bar.update(message) },
       );

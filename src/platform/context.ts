@@ -36,7 +36,7 @@ export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
   /** Domains add their job types here, with access to the stores already open. */
-  defineJobs?: (registry: JobRegistry, platform: Omit<Platform, 'jobs' | 'close'>) => void;
+  defineJobs?: (registry: JobRegistry, platform: Omit<Platform, 'jobs' | 'close'> & { enqueue: JobQueue['enqueue'] }) => void;
 }
 
 export async function openPlatform(config: Config, log: Logger, options: OpenOptions = {}): Promise<Platform> {
@@ -57,8 +57,16 @@ export async function openPlatform(config: Config, log: Logger, options: OpenOpt
       rateLimiter: new RateLimiter(db, database.kind),
     };
     parts.jobRegistry.define(selftestJob);
-    options.defineJobs?.(parts.jobRegistry, parts);
+    // Jobs may queue further jobs (a stored FITS frame queues its thumbnail); the queue they use
+    // exists once the registry is complete, so they are handed a function that reaches it then.
+    let queue: JobQueue | null = null;
+    const enqueue: JobQueue['enqueue'] = (type, payload, enqueueOptions) => {
+      if (!queue) throw new Error('the job queue is not open yet');
+      return queue.enqueue(type, payload, enqueueOptions);
+    };
+    options.defineJobs?.(parts.jobRegistry, { ...parts, enqueue });
     const jobs = await createQueue(config, db, parts.jobRegistry, log.child({ component: 'jobs' }));
+    queue = jobs;
     return {
       ...parts,
       jobs,

@@ -8,6 +8,8 @@ import { badRequest, conflict } from '../platform/http/errors.ts';
 import { isoNow } from '../platform/time.ts';
 import { uniqueOr } from '../platform/db/unique-violation.ts';
 import type { DataProductsTable } from './tables.ts';
+import { requestThumbnail, thumbnailKey } from './thumbnails/request.ts';
+import type { Enqueue } from './thumbnails/request.ts';
 
 export type DataProductRow = Selectable<DataProductsTable>;
 
@@ -45,6 +47,8 @@ export interface NewDataProduct {
   /** An ingested frame's identity (see observations/ingest.ts); each is unique within the target. */
   archiveFrameId?: string | null;
   checksum?: string | null;
+  /** Queues follow-up jobs (a FITS frame's thumbnail). */
+  enqueue: Enqueue;
 }
 
 /**
@@ -68,6 +72,7 @@ export async function saveDataProduct(db: Db, files: FileStore, input: NewDataPr
   try {
     const stored = await files.write(fileKey, content);
     await db.updateTable('data_products').set({ size: stored.size }).where('id', '=', row.id).execute();
+    await requestThumbnail(db, input.enqueue, row);
     return { ...row, size: stored.size };
   } catch (error) {
     await db.deleteFrom('data_products').where('id', '=', row.id).execute();
@@ -75,7 +80,7 @@ export async function saveDataProduct(db: Db, files: FileStore, input: NewDataPr
   }
 }
 
-/** Deletes products, their reduced datums and files. */
+/** Deletes products, their reduced datums and files (thumbnails too). */
 export async function deleteDataProducts(db: Db, files: FileStore, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await db.selectFrom('data_products').select(['id', 'file_key']).where('id', 'in', ids).execute();
@@ -83,8 +88,14 @@ export async function deleteDataProducts(db: Db, files: FileStore, ids: number[]
     await trx.deleteFrom('reduced_datums').where('data_product_id', 'in', ids).execute();
     await trx.deleteFrom('data_products').where('id', 'in', ids).execute();
   });
-  for (const row of rows) await files.delete(row.file_key);
+  for (const row of rows) await deleteProductFiles(files, row);
   return rows.length;
+}
+
+/** A deleted product's file and its thumbnail (looked for even if the row had none yet: it may be on its way). */
+export async function deleteProductFiles(files: FileStore, product: { id: number; file_key: string }): Promise<void> {
+  await files.delete(product.file_key);
+  await files.delete(thumbnailKey(product.id));
 }
 
 export async function groupByName(db: Db, name: string, create: boolean): Promise<number | null> {

@@ -158,6 +158,7 @@ async function applyTarget(plan: TargetPlan, { db, platform, report }: LoadConte
     if (!row) {
       row = await uploadDataProduct(db, platform.files, {
         target, fileName: product.fileName, dataProductType: product.dataProductType, facility: product.facility, group: null, limitBytes: UPLOAD_LIMIT_BYTES,
+        enqueue: platform.jobs.enqueue.bind(platform.jobs),
       }, fs.createReadStream(product.source));
       report.add('data product', product.fileName, 'created');
     } else {

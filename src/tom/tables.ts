@@ -63,6 +63,10 @@ export interface DataProductsTable {
   archive_frame_id: Generated<string | null>;
   /** SHA-256 (hex) of an ingested frame's file; unique per target. */
   checksum: Generated<string | null>;
+  /** Where a FITS product's PNG preview is kept ("_thumbnails/…"); null until it is made. */
+  thumbnail_key: Generated<string | null>;
+  /** Why the preview could not be made (the file does not decode as an image). */
+  thumbnail_error: Generated<string | null>;
 }
 
 export interface DataProductGroupsTable {

@@ -32,8 +32,9 @@ export interface Observatory {
 export async function startObservatory(env: Record<string, string> = {}): Promise<Observatory> {
   const server = await startTestServer({ env });
   const { db, files, config } = server.platform;
+  const enqueue = server.platform.jobs.enqueue.bind(server.platform.jobs);
   const frame: Observatory['frame'] = (target, fileName, spec) => saveDataProduct(db, files, {
-    targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, dataProductType: 'fits_file',
+    targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, dataProductType: 'fits_file', enqueue,
   }, Readable.from([Buffer.isBuffer(spec) ? spec : fitsBytes(spec)]));
   return {
     server,
@@ -54,7 +55,7 @@ export async function startObservatory(env: Record<string, string> = {}): Promis
       const process = await db.transaction().execute((trx) => createPipelineProcess(trx, config, {
         pipeline, target, productIds: products.map((p) => p.id), settings: options.settings, flags: options.flags,
       }));
-      return (await runPipelineProcess({ db, files, config, log: server.platform.log, pipelines }, process.id, { settings: options.settings }))!;
+      return (await runPipelineProcess({ db, files, config, log: server.platform.log, enqueue, pipelines }, process.id, { settings: options.settings }))!;
     },
     close: () => server.close(),
   };

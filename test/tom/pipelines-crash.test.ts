@@ -20,6 +20,9 @@ import { startPipeline } from '../../src/tom/pipelines/start.ts';
 import { getProcess } from '../../src/tom/processes.ts';
 import { partialPath } from '../../src/platform/storage/partial-files.ts';
 
+// The frames' thumbnails are not what this test is about; their jobs would only slow the workers down.
+const noThumbnails = async () => 0;
+
 /** Every file under `dir` whose name marks it half-written. */
 function partialFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => /\.(partial|part)$/.test(name));
@@ -51,7 +54,7 @@ describe('a pipeline whose worker is killed', () => {
     const target = await createTarget(db, { identifier: 'crash', name: 'Crash', name2: '', name3: '', kind: 'sidereal', ra: 1, dec: 1, is_public: true, owner_id: null }, {});
     const frames = [];
     for (const [i, bytes] of manyFrames(80).entries()) {
-      frames.push(await saveDataProduct(db, files, { targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName: `crash-${i}.fits`, dataProductType: 'fits_file' }, Readable.from([bytes])));
+      frames.push(await saveDataProduct(db, files, { targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName: `crash-${i}.fits`, dataProductType: 'fits_file', enqueue: noThumbnails }, Readable.from([bytes])));
     }
     const process = await startPipeline(db, config, jobs, {
       pipeline: configuredPipelines(config).get('Timelapse')!, target, productIds: frames.map((f) => f.id), settings: { format: 'webm' },

@@ -50,12 +50,12 @@ describe('pipelines stop when aborted or out of time', () => {
   }
 
   async function runWithSignal(target: TargetRow, pipelineName: string, products: DataProductRow[], signal: AbortSignal, settings = {}) {
-    const { files, config, log } = obs.server.platform;
+    const { files, config, log, jobs } = obs.server.platform;
     const pipelines = configuredPipelines(config);
     const created = await db().transaction().execute((trx) => createPipelineProcess(trx, config, {
       pipeline: pipelines.get(pipelineName)!, target, productIds: products.map((p) => p.id), settings,
     }));
-    return (await runPipelineProcess({ db: db(), files, config, log, pipelines }, created.id, { settings, signal }))!;
+    return (await runPipelineProcess({ db: db(), files, config, log, enqueue: jobs.enqueue.bind(jobs), pipelines }, created.id, { settings, signal }))!;
   }
 
   test('the A3 file: a timelapse ends failed with the missing-date message; dated in its extension, it is made', { timeout: 60000 }, async () => {

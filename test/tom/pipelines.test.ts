@@ -149,7 +149,7 @@ describe('pipeline jobs', () => {
     const config = loadConfig(testEnv(database));
     const platform = await openPlatform(config, silentLog, {
       defineJobs: (registry, parts) => registry.define({
-        ...pipelineJob({ db: parts.db, files: parts.files, config, log: silentLog, pipelines: new Map([['Slow', slow]]) }),
+        ...pipelineJob({ db: parts.db, files: parts.files, config, log: silentLog, enqueue: parts.enqueue, pipelines: new Map([['Slow', slow]]) }),
         timeLimitSeconds: 1,
       }),
     });

@@ -16,12 +16,14 @@ import { createPipelineProcess } from '../pipelines/start.ts';
 import { runPipelineProcess } from '../pipelines/runner.ts';
 import { CREATED } from '../processes.ts';
 import { alertEmail } from './alert-email.ts';
+import type { Enqueue } from '../thumbnails/request.ts';
 
 export interface AlertDependencies {
   db: Db;
   files: FileStore;
   config: Config;
   log: Logger;
+  enqueue: Enqueue;
 }
 
 export interface AlertReport {
@@ -80,7 +82,7 @@ async function freshTimelapse(deps: AlertDependencies, targetId: number): Promis
   if (!pipeline) throw new Error('the Timelapse pipeline is not configured');
   deps.log.info({ target: target.identifier, frames: frames.length }, 'creating timelapse for target');
   const process = await db.transaction().execute((trx) => createPipelineProcess(trx, config, { pipeline, target, productIds: frames.map((f) => f.id) }));
-  const finished = await runPipelineProcess({ db, files: deps.files, config, log: deps.log, pipelines }, process.id);
+  const finished = await runPipelineProcess({ db, files: deps.files, config, log: deps.log, enqueue: deps.enqueue, pipelines }, process.id);
   if (finished?.status !== CREATED) throw new Error(`timelapse failed: ${finished?.failure_message}`);
   const older = await db.selectFrom('data_products').select('id')
     .where('target_id', '=', targetId).where('data_product_type', '=', 'timelapse').where('product_id', '!=', finished.identifier).execute();

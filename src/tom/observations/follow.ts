@@ -8,12 +8,15 @@ import { isoNow } from '../../platform/time.ts';
 import type { Facility } from './facility.ts';
 import type { ObservationRow } from './records.ts';
 import { ingestFrames } from './ingest.ts';
+import type { Enqueue } from '../thumbnails/request.ts';
 
 export interface FollowDependencies {
   db: Db;
   files: FileStore;
   facilities: Map<string, Facility>;
   log: Logger;
+  /** Queues the thumbnails of ingested frames. */
+  enqueue: Enqueue;
 }
 
 export interface FollowReport {
@@ -51,7 +54,7 @@ export async function followObservations(deps: FollowDependencies): Promise<Foll
       .where('facility', '=', facility.name).where('status', 'in', facility.successStates).where('ingested_at', 'is', null).execute();
     for (const record of due as ObservationRow[]) {
       try {
-        report.ingested += await ingestFrames(deps.db, deps.files, facility, record);
+        report.ingested += await ingestFrames(deps.db, deps.files, deps.enqueue, facility, record);
       } catch (error) {
         report.failures.push(`${facility.name} ${record.observation_id}: ${(error as Error).message}`);
         deps.log.warn({ err: error, observation: record.id }, 'frames could not be ingested; will retry');

@@ -14,6 +14,7 @@ import { makeScratchDir, removeScratchDir } from '../../platform/storage/scratch
 import { HttpError } from '../../platform/http/errors.ts';
 import { isoNow } from '../../platform/time.ts';
 import { fileKeyFor, saveDataProduct } from '../data-products.ts';
+import type { Enqueue } from '../thumbnails/request.ts';
 import type { Facility, Frame } from './facility.ts';
 import type { ObservationRow } from './records.ts';
 
@@ -33,13 +34,13 @@ interface Target {
 }
 
 /** Stores the new reduced frames; returns how many were new. */
-export async function ingestFrames(db: Db, files: FileStore, facility: Facility, record: ObservationRow): Promise<number> {
+export async function ingestFrames(db: Db, files: FileStore, enqueue: Enqueue, facility: Facility, record: ObservationRow): Promise<number> {
   const target = await db.selectFrom('targets').select(['id', 'identifier']).where('id', '=', record.target_id).executeTakeFirstOrThrow();
   let added = 0;
   const scratch = await makeScratchDir('ingest');
   try {
     for (const frame of (await facility.frames(record.observation_id)).filter(isReduced)) {
-      if (await ingestFrame(db, files, facility, record, target, frame, scratch)) added++;
+      if (await ingestFrame(db, files, enqueue, facility, record, target, frame, scratch)) added++;
     }
   } finally {
     await removeScratchDir(scratch);
@@ -51,7 +52,7 @@ export async function ingestFrames(db: Db, files: FileStore, facility: Facility,
 }
 
 /** Stores one frame unless the target holds it already; true if it was stored. */
-async function ingestFrame(db: Db, files: FileStore, facility: Facility, record: ObservationRow, target: Target, frame: Frame, scratch: string): Promise<boolean> {
+async function ingestFrame(db: Db, files: FileStore, enqueue: Enqueue, facility: Facility, record: ObservationRow, target: Target, frame: Frame, scratch: string): Promise<boolean> {
   const archiveFrameId = frame.id ? `${facility.name}_${frame.id}` : null;
   const fileKey = fileKeyFor(target.identifier, facility.name, frame.filename);
   const known = await db.selectFrom('data_products').select('id').where('target_id', '=', target.id)
@@ -66,7 +67,7 @@ async function ingestFrame(db: Db, files: FileStore, facility: Facility, record:
     await saveDataProduct(db, files, {
       targetId: target.id, targetIdentifier: target.identifier, facility: facility.name, fileName: frame.filename,
       productId: archiveFrameId ?? frame.filename, dataProductType: productType(frame.filename), observationId: record.id,
-      archiveFrameId, checksum,
+      archiveFrameId, checksum, enqueue,
       extraData: { date_obs: frame.dateObs, instrument: frame.instrument, siteid: frame.site, telid: frame.telescope, exp_time: frame.exposureTime, filter: frame.filter },
     }, createReadStream(local));
     return true;

@@ -9,6 +9,7 @@ import { sendOutbox } from '../../platform/mail.ts';
 import type { Facility } from './facility.ts';
 import { followObservations } from './follow.ts';
 import { processAlerts } from './alerts.ts';
+import type { Enqueue } from '../thumbnails/request.ts';
 
 export const FOLLOW_JOB = 'observations-follow';
 export const OUTBOX_JOB = 'email-outbox';
@@ -19,6 +20,7 @@ export interface ObservationJobDependencies {
   config: Config;
   log: Logger;
   facilities: Map<string, Facility>;
+  enqueue: Enqueue;
 }
 
 export function followJob(deps: ObservationJobDependencies): JobDefinition<Record<string, never>> {

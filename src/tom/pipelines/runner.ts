@@ -16,6 +16,7 @@ import { appendLog, CREATED, FAILED, finishProcess, getProcess, PENDING, process
 import type { ProcessRow } from '../processes.ts';
 import { processChanged } from '../process-events.ts';
 import { PipelineError } from './types.ts';
+import type { Enqueue } from '../thumbnails/request.ts';
 import type { Pipeline, PipelineInput, PipelineOutput } from './types.ts';
 
 export interface RunnerDependencies {
@@ -23,6 +24,8 @@ export interface RunnerDependencies {
   files: FileStore;
   config: Config;
   log: Logger;
+  /** Queues the thumbnails of FITS outputs. */
+  enqueue: Enqueue;
   pipelines: Map<string, Pipeline>;
 }
 
@@ -138,6 +141,7 @@ async function saveOutputsAndFinish(
           const fileName = output.fileName ?? `${process.identifier}_${path.basename(output.path)}`;
           const product = await saveDataProduct(trx, deps.files, {
             targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, productId: fileName, dataProductType: output.dataProductType,
+            enqueue: deps.enqueue,
           }, createReadStream(output.path));
           written.push(product.file_key);
           created.push(product.id);

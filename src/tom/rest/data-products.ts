@@ -89,6 +89,7 @@ export async function dataProductRoutes(instance: FastifyInstance, platform: Pla
       const row = await uploadDataProduct(db, files, {
         target, fileName: q.file_name, dataProductType: q.data_product_type ?? guessedType(q.file_name),
         facility: q.facility === undefined || q.facility === 'none' ? null : q.facility, group: q.group ?? null, limitBytes: limit,
+        enqueue: platform.jobs.enqueue.bind(platform.jobs),
       }, source);
       return reply.code(201).send((await productsOut(db, [row]))[0]);
     } catch (error) {

@@ -10,6 +10,7 @@ import { processRoutes } from './processes.ts';
 import { productImageRoutes } from './product-image.ts';
 import { reducedDatumRoutes } from './reduced-datums.ts';
 import { targetRoutes } from './targets.ts';
+import { thumbnailRoutes } from './thumbnails.ts';
 import { UPLOAD_LIMIT_BYTES } from '../uploads/checked-stream.ts';
 
 
@@ -22,6 +23,7 @@ export async function tomRestRoutes(instance: FastifyInstance, platform: Platfor
     await reducedDatumRoutes(tom, platform);
     await pipelineRoutes(tom, platform);
     await processRoutes(tom, platform);
+    await thumbnailRoutes(tom, platform);
     await productImageRoutes(tom, platform);
   });
 }

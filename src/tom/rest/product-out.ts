@@ -17,10 +17,16 @@ export const DataProductOut = Type.Object({
   data_product_type: Type.String({ description: 'fits_file, image_file, photometry, spectroscopy, timelapse, plot, or "".' }),
   size: Type.Integer({ description: 'Bytes.' }),
   url: Type.String({ description: 'Where the file is served (same access rules as its target).' }),
+  thumbnail_url: Nullable(Type.String({ description: 'A FITS image\'s PNG preview, made shortly after the product arrives; null until then, and for other files.' })),
   extra_data: Type.Record(Type.String(), Type.Unknown()),
   groups: Type.Array(GroupRef),
   created_at: Timestamp,
 });
+
+/** Where a product's thumbnail is served (thumbnails.ts); null while it has none. */
+export function thumbnailUrl(product: { id: number; thumbnail_key: string | null }): string | null {
+  return product.thumbnail_key ? `/rest/v1/data-products/${product.id}/thumbnail` : null;
+}
 
 function parsedObject(text: string): Record<string, unknown> {
   try {
@@ -36,7 +42,7 @@ export function productOut(row: DataProductRow, groups: Array<{ id: number; name
   return {
     id: row.id, target_id: row.target_id, product_id: row.product_id, file_name: name.join('/'),
     facility: facility === 'none' ? null : facility, data_product_type: row.data_product_type, size: Number(row.size),
-    url: dataUrl(row.file_key), extra_data: parsedObject(row.extra_data), groups, created_at: row.created_at,
+    url: dataUrl(row.file_key), thumbnail_url: thumbnailUrl(row), extra_data: parsedObject(row.extra_data), groups, created_at: row.created_at,
   };
 }
 

@@ -10,6 +10,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { actingUser } from '../../platform/auth/policy.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { isoNow } from '../../platform/time.ts';
+import { deleteProductFiles } from '../data-products.ts';
 import { createTarget, declaredExtraFields, setExtras, typedExtras, visibleTargets } from '../targets.ts';
 import type { TargetRow } from '../targets.ts';
 import type { TomConfig } from '../../config.ts';
@@ -155,14 +156,14 @@ export async function targetRoutes(instance: FastifyInstance, platform: Platform
     },
   }, async (request, reply) => {
     const target = await changeTarget(db, request, request.params.id);
-    const keys = (await db.selectFrom('data_products').select('file_key').where('target_id', '=', target.id).execute()).map((r) => r.file_key);
+    const products = await db.selectFrom('data_products').select(['id', 'file_key']).where('target_id', '=', target.id).execute();
     // Rows go first (the database cascades to products, datums and processes); files after commit.
     await db.deleteFrom('targets').where('id', '=', target.id).execute();
-    for (const key of keys) {
+    for (const product of products) {
       try {
-        await files.delete(key);
+        await deleteProductFiles(files, product);
       } catch (error) {
-        request.log.warn({ err: error, key }, 'could not delete the file of a deleted target');
+        request.log.warn({ err: error, key: product.file_key }, 'could not delete the file of a deleted target');
       }
     }
     return reply.code(204).send(null);

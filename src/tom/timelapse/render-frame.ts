@@ -45,7 +45,7 @@ export function emptyCropDetail(size: { width: number; height: number }, scale: 
   return `crop scale ${scale} leaves no pixels of a ${size.width}x${size.height} image`;
 }
 
-async function decodeFirstPlane(source: FrameSource): Promise<Plane> {
+export async function decodeFirstPlane(source: FrameSource): Promise<Plane> {
   try {
     const image = readFirstImage(await readFitsFile(source.path));
     const count = image.width * image.height;

@@ -11,6 +11,7 @@ import { badRequest, HttpError } from '../../platform/http/errors.ts';
 import { addToGroup, checkFileName, deleteDataProducts, fileKeyFor, groupByName, saveDataProduct } from '../data-products.ts';
 import type { DataProductRow } from '../data-products.ts';
 import type { TargetRow } from '../targets.ts';
+import type { Enqueue } from '../thumbnails/request.ts';
 import { claimLabel, inspectorFor, uploadClaim } from './claims.ts';
 import { checkedUpload } from './checked-stream.ts';
 
@@ -21,6 +22,8 @@ export interface UploadRequest {
   facility: string | null;
   group: string | null;
   limitBytes: number;
+  /** Queues the product's thumbnail job (see ../thumbnails/). */
+  enqueue: Enqueue;
 }
 
 /** The stream that holds a file to what its name and type claim (refused at once when they disagree). */
@@ -59,7 +62,7 @@ export async function uploadDataProduct(db: Db, files: FileStore, request: Uploa
     row = await saveDataProduct(db, files, {
       targetId: request.target.id, targetIdentifier: request.target.identifier, facility: request.facility,
       // The path is the product id: unique by construction, so two targets may each have "frame_001.fits".
-      fileName: request.fileName, productId: fileKey, dataProductType: request.dataProductType,
+      fileName: request.fileName, productId: fileKey, dataProductType: request.dataProductType, enqueue: request.enqueue,
     }, checked);
   } catch (error) {
     source.unpipe(checked);

@@ -35,7 +35,7 @@ async function alertMail(server: TestServer, smtp: TestSmtp, fake: FakeFacility,
   fake.framesOf.set(record.observation_id, frames.map((file) => ({
     id: file, filename: file, url: `http://fake/${file}`, dateObs: null, instrument: null, site: null, telescope: null, exposureTime: null, filter: null, reductionLevel: 91,
   })));
-  const deps = { db, files: server.platform.files, config: server.config, log: server.platform.log, facilities: new Map([['TemplateFake', fake]]) };
+  const deps = { db, files: server.platform.files, config: server.config, log: server.platform.log, enqueue: server.platform.jobs.enqueue.bind(server.platform.jobs), facilities: new Map([['TemplateFake', fake]]) };
   await followObservations(deps);
   await processAlerts(deps);
   const before = smtp.messages.length;

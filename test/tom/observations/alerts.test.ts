@@ -28,7 +28,7 @@ describe('observation alerts', () => {
   let fake: FakeFacility;
   const facilities = () => new Map([['TemplateFake', fake]]);
   const run = async () => {
-    const deps = { db: server.platform.db, files: server.platform.files, config: server.config, log: server.platform.log, facilities: facilities() };
+    const deps = { db: server.platform.db, files: server.platform.files, config: server.config, log: server.platform.log, enqueue: server.platform.jobs.enqueue.bind(server.platform.jobs), facilities: facilities() };
     const follow = await followObservations(deps);
     const alerts = await processAlerts(deps);
     return { follow, alerts };

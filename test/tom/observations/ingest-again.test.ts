@@ -35,7 +35,7 @@ describe('ingesting frames again', () => {
     }).returningAll().executeTakeFirstOrThrow();
   };
   const ingest = async (facility: FakeFacility, row: Awaited<ReturnType<typeof record>>) =>
-    ingestFrames(db(), obs.server.platform.files, facility, row);
+    ingestFrames(db(), obs.server.platform.files, obs.server.platform.jobs.enqueue.bind(obs.server.platform.jobs), facility, row);
 
   test('by archive frame id: again, from another request, or renamed by the archive, the frame is stored once', async () => {
     const target = await obs.target('again-id');

@@ -14,6 +14,7 @@ import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
 import * as events from './0012_events.ts';
 import * as survey from './0013_survey.ts';
 import * as newestFirst from './0014_newest_first.ts';
+import * as productThumbnails from './0016_product_thumbnails.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_events': events,
   '0013_survey': survey,
   '0014_newest_first': newestFirst,
+  '0016_product_thumbnails': productThumbnails,
 };
