@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { LogEvent } from 'kysely';
 import type { Config, DatabaseKind } from '../../config.ts';
 import type { Database } from './schema.ts';
 import { SqliteBooleanPlugin } from './sqlite-booleans.ts';
@@ -19,12 +20,27 @@ export interface DatabaseHandle {
 // COUNT(*) and BIGINT columns come back from pg as strings; every such value we store fits a double.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openDatabase(config: Pick<Config, 'database'>, options: { poolSize?: number } = {}): DatabaseHandle {
+// Sees every query of every database opened here: set only by scripts/record-hot-path-queries.ts,
+// which records the queries a release runs so the next release's schema can be tested with them.
+let queryObserver: ((event: LogEvent) => void) | null = null;
+
+export function observeQueries(observer: ((event: LogEvent) => void) | null): void {
+  queryObserver = observer;
+}
+
+export interface OpenDatabaseOptions {
+  poolSize?: number;
+  /** Told of each query run (and each that failed). */
+  log?: (event: LogEvent) => void;
+}
+
+export function openDatabase(config: Pick<Config, 'database'>, options: OpenDatabaseOptions = {}): DatabaseHandle {
+  const log = options.log ?? ((event: LogEvent) => queryObserver?.(event));
   if (config.database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.database.url, max: options.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const file = config.database.sqliteFile;
@@ -34,7 +50,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: { poolSi
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteBooleanPlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteBooleanPlugin()], log });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
