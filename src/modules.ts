@@ -5,6 +5,7 @@ import type { JobRegistry } from './platform/jobs/registry.ts';
 import type { OpenOptions } from './platform/context.ts';
 import type { LoadSection } from './loader/section.ts';
 import { usersSection } from './loader/users-section.ts';
+import { identityMappingSection } from './platform/auth/external/load-identity-mapping.ts';
 import { beamlinesSection } from './lims/load-beamlines.ts';
 import { projectsSection } from './lims/load-projects.ts';
 import { supportAreasSection } from './lims/survey/load-areas.ts';
@@ -28,4 +29,5 @@ export const defineDomainJobs: NonNullable<OpenOptions['defineJobs']> = (registr
 /** Sections of a `lightpath load` file, in the order they are applied (what others refer to first). */
 export const loadSections: LoadSection[] = [
   usersSection, beamlinesSection, projectsSection, supportAreasSection, targetExtraFieldsSection, targetsSection, observationTemplatesSection,
+  identityMappingSection,
 ];

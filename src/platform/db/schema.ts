@@ -5,6 +5,7 @@ import type { LimsTables } from '../../lims/tables.ts';
 import type { TomTables } from '../../tom/tables.ts';
 import type { ObservationTables } from '../../tom/observations/tables.ts';
 import type { SurveyTables } from '../../lims/survey/tables.ts';
+import type { ExternalIdentityTables } from '../auth/external/tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -19,6 +20,10 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: string;
   updated_at: string;
+  /** Where the password lives: Lightpath ('local'), the directory ('ldap') or the identity provider ('oidc'). */
+  auth_source: Generated<'local' | 'ldap' | 'oidc'>;
+  /** Set when staff disabled the account locally; sign-in through the directory does not undo it. */
+  disabled_at: Generated<string | null>;
 }
 
 export interface LoginSessionsTable {
@@ -78,4 +83,4 @@ export interface PlatformTables {
   rate_limit_hits: RateLimitHitsTable;
 }
 
-export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables, SurveyTables {}
+export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables, SurveyTables, ExternalIdentityTables {}

@@ -14,6 +14,7 @@ import * as proxyKeysWithoutFiles from './0011_proxy_keys_without_files.ts';
 import * as events from './0012_events.ts';
 import * as survey from './0013_survey.ts';
 import * as newestFirst from './0014_newest_first.ts';
+import * as externalIdentities from './0015_external_identities.ts';
 import * as productThumbnails from './0016_product_thumbnails.ts';
 
 export interface Migration {
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '0012_events': events,
   '0013_survey': survey,
   '0014_newest_first': newestFirst,
+  '0015_external_identities': externalIdentities,
   '0016_product_thumbnails': productThumbnails,
 };
