@@ -16,6 +16,9 @@ import { limsRestRoutes } from './lims/rest/index.ts';
 import { ownedProjects } from './lims/rest/about-me.ts';
 import { tomRestRoutes } from './tom/rest/index.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
+import type { DegradedCheck } from './platform/http/health-routes.ts';
+import { emailFailureCheck, jobBacklogCheck } from './platform/metrics/degraded-checks.ts';
+import { facilityFailureCheck } from './tom/observations/facility-health.ts';
 
 /** Lightpath's own REST API. Nothing of the compatibility APIs (/api/…, /download/…, /data/…) lives here. */
 export const REST_PREFIX = '/rest/v1';
@@ -28,8 +31,8 @@ export interface AppOptions {
 
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
-  const app = await createHttpServer(platform, { publicPrefixes: [DOCS_PREFIX] });
   const facilities = options.facilities ?? createFacilities(config);
+  const app = await createHttpServer(platform, { publicPrefixes: [DOCS_PREFIX], degradedChecks: degradedChecks(platform, [...facilities.keys()]) });
 
   await registerOpenApi(app, { restPrefix: REST_PREFIX, docsPrefix: DOCS_PREFIX, baseUrl: config.baseUrl });
 
@@ -48,4 +51,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(async (web) => webAppRoutes(web, config.webDir));
 
   return app;
+}
+
+/** What /readyz of the main server watches besides its database. */
+function degradedChecks(platform: Platform, facilityNames: string[]): DegradedCheck[] {
+  const { db, config } = platform;
+  return [
+    jobBacklogCheck(db, config.readiness.jobBacklogSeconds),
+    emailFailureCheck(db, config.readiness.failuresInARow),
+    facilityFailureCheck(db, facilityNames, config.readiness.failuresInARow),
+  ];
 }

@@ -81,6 +81,10 @@ export interface Config {
   webDir: string;
   tom: TomConfig;
   lco: LcoConfig;
+  /** Who may read GET /metrics: these networks, or anyone sending the token as a bearer token. */
+  metrics: { networks: CidrList; token: string | null };
+  /** When /readyz reports "degraded": a due job waiting longer than this, or this many failures in a row. */
+  readiness: { jobBacklogSeconds: number; failuresInARow: number };
 }
 
 export class ConfigError extends Error {
@@ -168,10 +172,21 @@ export function loadConfig(env: Env = process.env): Config {
       observationPollSeconds: read.integer('LIGHTPATH_OBSERVATION_POLL_SECONDS', 300, 0, 86400),
     },
     lco: readLcoConfig(env, problems),
+    metrics: {
+      networks: read.cidrs('LIGHTPATH_METRICS_NETWORKS', '127.0.0.0/8,::1/128'),
+      token: read.string('LIGHTPATH_METRICS_TOKEN', '') || null,
+    },
+    readiness: {
+      jobBacklogSeconds: read.integer('LIGHTPATH_READY_JOB_BACKLOG_SECONDS', 900, 1, 7 * 86400),
+      failuresInARow: read.integer('LIGHTPATH_READY_FAILURES_IN_A_ROW', 3, 1, 1000),
+    },
   };
   if (config.dataProxy.url !== null && !isHttpUrl(config.dataProxy.url)) problems.push('LIGHTPATH_DATAPROXY_URL must be an absolute http:// or https:// URL');
   if (config.dataProxy.url !== null && config.dataProxy.secret === null) problems.push('LIGHTPATH_DATAPROXY_SECRET is required with LIGHTPATH_DATAPROXY_URL');
   if (config.dataProxy.secret !== null && config.dataProxy.secret.length < 16) problems.push('LIGHTPATH_DATAPROXY_SECRET must be at least 16 characters');
+  if (config.metrics.token !== null && (config.metrics.token.length < 16 || /\s/.test(config.metrics.token))) {
+    problems.push('LIGHTPATH_METRICS_TOKEN must be at least 16 characters without spaces (it is sent as "Authorization: Bearer <token>")');
+  }
   if (config.smtp.host !== null && config.smtp.from === null) problems.push('SMTP_FROM (the sender address of alert emails) is required when SMTP_HOST is set');
   if (config.smtp.from !== null && !/^[^@\s]+@[^@\s]+$/.test(config.smtp.from.replace(/^.*<(.*)>$/, '$1'))) {
     problems.push('SMTP_FROM must be an email address, e.g. "Lightpath <lightpath@example.org>"');

@@ -22,6 +22,7 @@ import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
 import { sendPlaceholder, snapshotCandidates } from './snapshot.ts';
 import { attachmentDisposition } from './disposition.ts';
 import { frameRoutes } from './frames/frame-routes.ts';
+import { countBytesSent } from '../platform/metrics/bytes-sent.ts';
 
 type FileParams = { key: string; '*': string };
 const ARCHIVE_NAME = /^([^./]+)\.tar\.gz$/;
@@ -70,7 +71,7 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
   });
 
   app.route({
-    method: GET_AND_HEAD, url: '/download/files/raw/:key/*', config: publicAccess, schema: { hide: true },
+    method: GET_AND_HEAD, url: '/download/files/raw/:key/*', config: publicAccess, schema: { hide: true }, onSend: countBytesSent('raw'),
     handler: async (request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) => {
       const { key, '*': relative } = request.params;
       const dir = await keyDirectory(service, key);
@@ -87,7 +88,7 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
   });
 
   app.route({
-    method: GET_AND_HEAD, url: '/download/files/archive/:key/:name', config: publicAccess, schema: { hide: true },
+    method: GET_AND_HEAD, url: '/download/files/archive/:key/:name', config: publicAccess, schema: { hide: true }, onSend: countBytesSent('archive'),
     handler: async (request: FastifyRequest<{ Params: { key: string; name: string } }>, reply: FastifyReply) => {
       const { key, name } = request.params;
       // The URL name is only the download name; it may not contain dots (as in MxLIVE's URL pattern).
@@ -103,7 +104,7 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
   });
 
   app.route({
-    method: GET_AND_HEAD, url: '/download/files/snapshot/:key/*', config: publicAccess, schema: { hide: true },
+    method: GET_AND_HEAD, url: '/download/files/snapshot/:key/*', config: publicAccess, schema: { hide: true }, onSend: countBytesSent('snapshot'),
     handler: async (request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) => {
       const { key, '*': relative } = request.params;
       const dir = await service.servableDirectory(key);

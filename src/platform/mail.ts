@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from './db/database.ts';
 import { isoNow } from './time.ts';
+import { emailsFailed, emailsSent } from './metrics/process-metrics.ts';
 
 export const MAX_EMAIL_ATTEMPTS = 10;
 
@@ -35,7 +36,9 @@ export async function sendOutbox(db: Db, config: Config, log: Logger): Promise<O
         await transport.sendMail({ from: config.smtp.from, to: message.recipient, subject: message.subject, text: message.body, ...(message.html_body ? { html: message.html_body } : {}) });
         await db.updateTable('email_outbox').set({ state: 'sent', sent_at: isoNow(), attempts: message.attempts + 1, last_error: null }).where('id', '=', message.id).execute();
         report.sent++;
+        emailsSent.inc();
       } catch (error) {
+        emailsFailed.inc();
         const attempts = message.attempts + 1;
         const state = attempts >= MAX_EMAIL_ATTEMPTS ? 'failed' : 'queued';
         await db.updateTable('email_outbox').set({ state, attempts, last_error: (error as Error).message }).where('id', '=', message.id).execute();

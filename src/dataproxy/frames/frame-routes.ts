@@ -15,6 +15,8 @@ import type { DataProxyService } from '../service.ts';
 import { FramePreviews } from './previews.ts';
 import type { Preview } from './previews.ts';
 import type { Region } from './render-job.ts';
+import { framePreviews } from '../../platform/metrics/process-metrics.ts';
+import { countBytesSent } from '../../platform/metrics/bytes-sent.ts';
 
 const PLACEHOLDER = fs.readFileSync(new URL('../assets/frame-missing.png', import.meta.url));
 /** The last URL component: a two-character brightness code (as MxLIVE's `\w{2}`), "region" or "values.json". */
@@ -76,7 +78,7 @@ export async function frameRoutes(app: FastifyInstance, service: DataProxyServic
     return dataHeaders(reply, 'application/json').code(200).header('cache-control', outcome.kind === 'missing' ? 'no-store' : 'no-cache').send(body);
   }
 
-  app.get('/download/files/frame/:key/*', { config: { access: { allow: 'public' } }, schema: { hide: true } },
+  app.get('/download/files/frame/:key/*', { config: { access: { allow: 'public' } }, schema: { hide: true }, onSend: countBytesSent('frame') },
     async (request: FastifyRequest<{ Params: FrameParams; Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
       const { key, '*': rest } = request.params;
       const slash = rest.lastIndexOf('/');
@@ -95,6 +97,7 @@ export async function frameRoutes(app: FastifyInstance, service: DataProxyServic
       // rendering by a new one when its file changes.
       if (preview.kind === 'missing') return sendPng(reply, PLACEHOLDER, 'no-store');
       reply.header('x-lightpath-frame', preview.how);
+      framePreviews.inc({ how: preview.how });
       return sendPng(reply, preview.png, 'no-cache');
     });
 }

@@ -15,12 +15,14 @@ import type { Principal } from './principal.ts';
  * - user: any active user, by session or token.
  * - staff: users with the staff flag.
  * - custom: the route's own check (MxDC signatures, trusted networks, shared secrets), still run here.
+ *   With `ownCredentials`, no user is resolved: the Authorization header carries the route's own
+ *   secret (the metrics token), which is no API token and must not be refused as one.
  */
 export type Access =
   | { allow: 'public' }
   | { allow: 'user' }
   | { allow: 'staff' }
-  | { allow: 'custom'; check: (request: FastifyRequest) => Promise<void> | void };
+  | { allow: 'custom'; check: (request: FastifyRequest) => Promise<void> | void; ownCredentials?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,7 +62,7 @@ export function installAccessPolicy(app: FastifyInstance, deps: PolicyDependenci
       request.principal = ANONYMOUS;
       return;
     }
-    request.principal = await resolvePrincipal(request, deps);
+    request.principal = access.allow === 'custom' && access.ownCredentials ? ANONYMOUS : await resolvePrincipal(request, deps);
     enforce(request, access);
     if (access.allow === 'custom') await access.check(request);
   });

@@ -15,8 +15,17 @@ import { installValidation } from './validation.ts';
 import { trustProxyFrom } from './client-address.ts';
 import { installAccessPolicy } from '../auth/policy.ts';
 import { healthRoutes } from './health-routes.ts';
+import type { DegradedCheck } from './health-routes.ts';
+import { installRequestMetrics } from '../metrics/request-metrics.ts';
+import { metricsRoute } from '../metrics/metrics-route.ts';
 
-export async function createHttpServer(platform: Platform, options: { publicPrefixes: string[] }): Promise<FastifyInstance> {
+export interface HttpServerOptions {
+  publicPrefixes: string[];
+  /** What makes /readyz say "degraded" in this process (the main server's jobs, mail, facilities). */
+  degradedChecks?: DegradedCheck[];
+}
+
+export async function createHttpServer(platform: Platform, options: HttpServerOptions): Promise<FastifyInstance> {
   const { config } = platform;
   const app: FastifyInstance = Fastify({
     loggerInstance: platform.log as FastifyBaseLogger,
@@ -39,6 +48,7 @@ export async function createHttpServer(platform: Platform, options: { publicPref
   installErrorHandling(app);
   installValidation(app);
   installBodyParsers(app);
+  installRequestMetrics(app);
   // While shutting down, answers to requests in flight close their connection, so a keep-alive
   // client does not hold the server open until its idle timeout.
   let closing = false;
@@ -56,6 +66,7 @@ export async function createHttpServer(platform: Platform, options: { publicPref
 
   await app.register(cookie);
   installAccessPolicy(app, { sessions: platform.sessions, tokens: platform.tokens, publicPrefixes: options.publicPrefixes });
-  healthRoutes(app, platform.db);
+  healthRoutes(app, platform.db, options.degradedChecks);
+  metricsRoute(app, platform.db, config);
   return app;
 }

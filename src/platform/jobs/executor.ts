@@ -6,6 +6,7 @@ import type { JobRegistry } from './registry.ts';
 import { markAttemptFailed, markSucceeded, renewLease } from './job-rows.ts';
 import type { JobRow } from './job-rows.ts';
 import { JobInterrupted } from './types.ts';
+import { jobAttempts, jobDuration } from '../metrics/process-metrics.ts';
 
 export type AttemptOutcome = { state: 'succeeded' } | { state: 'queued' | 'failed' | 'lost'; error: string };
 
@@ -27,6 +28,14 @@ export class JobExecutor {
   }
 
   async execute(row: JobRow): Promise<AttemptOutcome> {
+    const started = performance.now();
+    const outcome = await this.attempt(row);
+    jobAttempts.inc({ type: row.type, outcome: outcome.state });
+    jobDuration.observe({ type: row.type }, (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async attempt(row: JobRow): Promise<AttemptOutcome> {
     const definition = this.registry.get(row.type);
     const controller = new AbortController();
     this.running.set(row.id, { row, controller });

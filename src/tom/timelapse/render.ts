@@ -31,6 +31,7 @@ import { orderByDate } from './order.ts';
 import { emptyCropDetail, renderFrame, type FrameRecipe } from './render-frame.ts';
 import { requireTimelapseSettings, type TimelapseFormat } from './settings.ts';
 import type { ZscaleOptions } from './zscale.ts';
+import { timelapsesMade } from '../../platform/metrics/process-metrics.ts';
 
 export interface TimelapseFrameInput {
   path: string;
@@ -141,6 +142,7 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
     signal?.throwIfAborted();
     const { size: bytes } = await stat(temporary);
     await rename(temporary, options.output);
+    timelapsesMade.inc({ format: settings.format });
     return {
       format: settings.format,
       frames: frames.length,

@@ -1,0 +1,28 @@
+// Counts the body bytes a route sends: buffers and strings by their length, streams chunk by
+// chunk as they pass to the client (a download cut short counts what was sent). Error answers
+// and HEAD requests send no data and count nothing.
+import { Transform, pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { dataProxyBytesSent } from './process-metrics.ts';
+
+export function countBytesSent(kind: string) {
+  const counter = dataProxyBytesSent.labels({ kind });
+  // Only what it reads is typed, so the hook fits any route's request and reply types.
+  return async (request: { method: string }, reply: { statusCode: number }, payload: unknown): Promise<unknown> => {
+    if (request.method === 'HEAD' || reply.statusCode >= 400 || payload === null || payload === undefined) return payload;
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      counter.inc(Buffer.byteLength(payload));
+      return payload;
+    }
+    if (typeof (payload as Readable).pipe !== 'function') return payload;
+    const counting = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        counter.inc(chunk.length);
+        done(null, chunk);
+      },
+    });
+    // Errors and early ends travel both ways: a failed read reaches Fastify, a client gone closes the file.
+    pipeline(payload as Readable, counting, () => {});
+    return counting;
+  };
+}
