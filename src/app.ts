@@ -10,6 +10,7 @@ import { mxliveV2Routes } from './lims/compat/routes.ts';
 import { tomEducationRoutes } from './tom/compat/routes.ts';
 import { observeRoute } from './tom/compat/observe-route.ts';
 import { observationRestRoutes } from './tom/observations/rest-routes.ts';
+import { observationStatusRoutes } from './tom/observations/status-route.ts';
 import { createFacilities } from './tom/observations/facilities/index.ts';
 import type { Facility } from './tom/observations/facility.ts';
 import { limsRestRoutes } from './lims/rest/index.ts';
@@ -40,6 +41,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     await accountRoutes(rest, platform, [ownedProjects]);
     await jobRoutes(rest, platform);
     await observationRestRoutes(rest, platform, facilities);
+    await observationStatusRoutes(rest, platform, facilities);
     await limsRestRoutes(rest, platform);
     await tomRestRoutes(rest, platform);
   }, { prefix: REST_PREFIX });

@@ -33,8 +33,10 @@ export async function startObservatory(env: Record<string, string> = {}): Promis
   const server = await startTestServer({ env });
   const { db, files, config } = server.platform;
   const enqueue = server.platform.jobs.enqueue.bind(server.platform.jobs);
+  // Frames stored here queue no thumbnails: pipeline tests would otherwise wait behind hundreds of them.
+  const noThumbnails = async () => 0;
   const frame: Observatory['frame'] = (target, fileName, spec) => saveDataProduct(db, files, {
-    targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, dataProductType: 'fits_file', enqueue,
+    targetId: target.id, targetIdentifier: target.identifier, facility: null, fileName, dataProductType: 'fits_file', enqueue: noThumbnails,
   }, Readable.from([Buffer.isBuffer(spec) ? spec : fitsBytes(spec)]));
   return {
     server,

@@ -8,6 +8,7 @@ import { isoNow } from '../../platform/time.ts';
 import type { Facility } from './facility.ts';
 import type { ObservationRow } from './records.ts';
 import { ingestFrames } from './ingest.ts';
+import { refreshStates } from './refresh-states.ts';
 import type { Enqueue } from '../thumbnails/request.ts';
 
 export interface FollowDependencies {
@@ -34,16 +35,8 @@ export async function followObservations(deps: FollowDependencies): Promise<Foll
       .where('facility', '=', facility.name).where('status', 'not in', terminal).execute();
     if (open.length > 0) {
       try {
-        const states = await facility.states(open.map((r) => r.observation_id));
+        report.changed += await refreshStates(deps.db, facility, open as ObservationRow[]);
         report.checked += open.length;
-        for (const record of open) {
-          const state = states.get(record.observation_id);
-          if (!state || (state.state === record.status && state.scheduledStart === record.scheduled_start && state.scheduledEnd === record.scheduled_end)) continue;
-          await deps.db.updateTable('observation_records')
-            .set({ status: state.state, scheduled_start: state.scheduledStart, scheduled_end: state.scheduledEnd, updated_at: isoNow() })
-            .where('id', '=', record.id).execute();
-          report.changed++;
-        }
       } catch (error) {
         report.failures.push(`${facility.name}: ${(error as Error).message}`);
         deps.log.warn({ err: error, facility: facility.name }, 'observation states could not be updated');

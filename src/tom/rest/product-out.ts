@@ -23,9 +23,9 @@ export const DataProductOut = Type.Object({
   created_at: Timestamp,
 });
 
-/** Where a product's thumbnail is served (thumbnails.ts); null while it has none. */
-export function thumbnailUrl(product: { id: number; thumbnail_key: string | null }): string | null {
-  return product.thumbnail_key ? `/rest/v1/data-products/${product.id}/thumbnail` : null;
+/** Where a product's thumbnail is served (thumbnails.ts), once it has one. */
+export function thumbnailUrl(productId: number): string {
+  return `/rest/v1/data-products/${productId}/thumbnail`;
 }
 
 function parsedObject(text: string): Record<string, unknown> {
@@ -42,7 +42,7 @@ export function productOut(row: DataProductRow, groups: Array<{ id: number; name
   return {
     id: row.id, target_id: row.target_id, product_id: row.product_id, file_name: name.join('/'),
     facility: facility === 'none' ? null : facility, data_product_type: row.data_product_type, size: Number(row.size),
-    url: dataUrl(row.file_key), thumbnail_url: thumbnailUrl(row), extra_data: parsedObject(row.extra_data), groups, created_at: row.created_at,
+    url: dataUrl(row.file_key), thumbnail_url: row.thumbnail_key ? thumbnailUrl(row.id) : null, extra_data: parsedObject(row.extra_data), groups, created_at: row.created_at,
   };
 }
 

@@ -67,6 +67,7 @@ export const TargetOut = Type.Object({
   public: Type.Boolean(),
   owner: Nullable(Type.String({ description: 'Username of the owner.' })),
   extra_fields: Type.Record(Type.String(), Type.Unknown()),
+  thumbnail_url: Nullable(Type.String({ description: 'The preview of the target\'s newest FITS frame that has one (the last frame of its next timelapse); null when none.' })),
   created_at: Timestamp,
   updated_at: Timestamp,
 }, { $id: 'Target' });

@@ -18,12 +18,19 @@ import { changeTarget, NO_TARGET } from './access.ts';
 import { anyone, errors, fetchPage, IdParams, isUniqueViolation, likeContaining, ListQuery, Page, user } from './common.ts';
 import { extraValues, positionColumns, throwIfProblems } from './target-input.ts';
 import { TargetIn, TargetOut, TargetPatch } from './target-schemas.ts';
+import { thumbnailUrl } from './product-out.ts';
+import { sorting } from '../../platform/http/list-ordering.ts';
 
-type TargetWithOwner = TargetRow & { owner: string | null };
+type TargetWithOwner = TargetRow & { owner: string | null; thumbnail_product: number | null };
+
+const order = sorting({ identifier: 'targets.identifier', name: 'targets.name', created_at: 'targets.created_at' }, 'targets.id');
 
 function targetQuery(db: Db, principal: Principal) {
   return db.selectFrom('targets').leftJoin('users', 'users.id', 'targets.owner_id')
     .selectAll('targets').select('users.username as owner')
+    // The newest previewed product (index data_products_thumbnailed), read only for the rows of the page.
+    .select((eb) => eb.selectFrom('data_products as dp').select('dp.id').whereRef('dp.target_id', '=', 'targets.id')
+      .where('dp.thumbnail_key', 'is not', null).orderBy('dp.created_at', 'desc').orderBy('dp.id', 'desc').limit(1).as('thumbnail_product'))
     .where(visibleTargets(principal));
 }
 
@@ -36,8 +43,11 @@ async function extrasOf(db: Db, ids: number[]): Promise<Map<number, Record<strin
 }
 
 function targetOut(row: TargetWithOwner, extras: Record<string, string>, declared: TomConfig['extraFields']) {
-  const { is_public, owner_id: _owner, owner, ...rest } = row;
-  return { ...rest, public: Boolean(is_public), owner: owner ?? null, extra_fields: typedExtras(extras, declared) };
+  const { is_public, owner_id: _owner, owner, thumbnail_product, ...rest } = row;
+  return {
+    ...rest, public: Boolean(is_public), owner: owner ?? null, extra_fields: typedExtras(extras, declared),
+    thumbnail_url: thumbnail_product === null ? null : thumbnailUrl(thumbnail_product),
+  };
 }
 
 export async function targetRoutes(instance: FastifyInstance, platform: Platform): Promise<void> {
@@ -65,12 +75,13 @@ export async function targetRoutes(instance: FastifyInstance, platform: Platform
         search: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Identifier or any of the three names contains this (case-insensitive).' })),
         kind: Type.Optional(Type.Union([Type.Literal('sidereal'), Type.Literal('non_sidereal')])),
         public: Type.Optional(Type.Boolean()),
+        ordering: order.param,
       }),
       response: { 200: Page(TargetOut), 400: errors[400] },
     },
   }, async (request) => {
     const q = request.query;
-    let query = targetQuery(db, request.principal).orderBy('targets.identifier').orderBy('targets.id');
+    let query = order.apply(targetQuery(db, request.principal), q.ordering, (t) => t.orderBy('targets.identifier').orderBy('targets.id'));
     if (q.identifier !== undefined) query = query.where(sql<boolean>`lower(targets.identifier) like ${likeContaining(q.identifier, true)} escape '\\'`);
     if (q.search !== undefined) {
       const pattern = likeContaining(q.search);
