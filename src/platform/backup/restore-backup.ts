@@ -1,0 +1,105 @@
+// `lightpath restore`: into an empty data directory and database only, from a backup whose
+// checksums all match; the database, then its files, then the migrations a newer Lightpath adds.
+import { createReadStream } from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { BackupError } from './backup-error.ts';
+import { copyWithChecksum } from './checksums.ts';
+import { filePath } from './copy-files.ts';
+import { inspectSqliteFile } from './database-snapshot.ts';
+import type { Manifest } from './manifest.ts';
+import { runPgTool } from './pg-tools.ts';
+import { checkTargetIsEmpty, stagingFiles } from './restore-target.ts';
+import { countRows } from './snapshot-contents.ts';
+import { backupDirectory, readRestorableManifest, verifyChecksums } from './verify-backup.ts';
+
+type RestoreConfig = Pick<Config, 'database' | 'dataDir'>;
+
+export interface RestoreResult {
+  directory: string;
+  manifest: Manifest;
+  /** Migrations applied after the restore (the backup was older than this Lightpath). */
+  applied: string[];
+}
+
+/** Checks a backup without restoring it (`--verify`); `kind` null: for any database. */
+export async function verifyBackup(source: string, kind: Config['database']['kind'] | null): Promise<{ directory: string; manifest: Manifest }> {
+  const directory = backupDirectory(source);
+  const manifest = await readRestorableManifest(directory, kind);
+  await verifyChecksums(directory, manifest);
+  return { directory, manifest };
+}
+
+export async function restoreBackup(config: RestoreConfig, source: string): Promise<RestoreResult> {
+  const directory = backupDirectory(source);
+  const manifest = await readRestorableManifest(directory, config.database.kind);
+  await checkTargetIsEmpty(config);
+  await verifyChecksums(directory, manifest);
+
+  const staging = stagingFiles(config);
+  await fsp.mkdir(staging, { recursive: true });
+  try {
+    await restoreFiles(directory, manifest, staging);
+    await restoreDatabase(config, directory, manifest);
+    await fsp.rename(staging, path.join(config.dataDir, 'files'));
+  } catch (error) {
+    await fsp.rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const database = openDatabase(config);
+  try {
+    const { applied } = await migrateToLatest(database.db, database.kind);
+    return { directory, manifest, applied };
+  } finally {
+    await database.close();
+  }
+}
+
+async function restoreFiles(directory: string, manifest: Manifest, staging: string): Promise<void> {
+  for (const file of manifest.files) {
+    const target = path.join(staging, ...file.key.split('/'));
+    const copied = await copyWithChecksum(createReadStream(filePath(directory, file.key)), target);
+    // Checked once already; checked again as copied, in case the backup changed in between.
+    if (copied.sha256 !== file.sha256) throw new BackupError(`files/${file.key} changed while it was restored: nothing was restored`);
+    await fsp.utimes(target, new Date(file.modified_at), new Date(file.modified_at));
+  }
+}
+
+async function restoreDatabase(config: RestoreConfig, directory: string, manifest: Manifest): Promise<void> {
+  const dump = path.join(directory, manifest.database.dump.name);
+  let counts: Record<string, number>;
+  if (config.database.kind === 'sqlite') {
+    const file = config.database.sqliteFile;
+    const partial = `${file}.restoring`;
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await fsp.copyFile(dump, partial);
+    try {
+      counts = (await inspectSqliteFile(partial)).rowCounts;
+      checkCounts(manifest, counts);
+      await fsp.rename(partial, file);
+    } finally {
+      await fsp.rm(partial, { force: true });
+    }
+    return;
+  }
+  await runPgTool('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', dump], config.database.url);
+  const database = openDatabase(config, { poolSize: 1 });
+  try {
+    counts = await countRows(database.db, 'postgres');
+  } finally {
+    await database.close();
+  }
+  checkCounts(manifest, counts);
+}
+
+function checkCounts(manifest: Manifest, counts: Record<string, number>): void {
+  const expected = manifest.database.row_counts;
+  const differ = [...new Set([...Object.keys(expected), ...Object.keys(counts)])].filter((table) => expected[table] !== counts[table]);
+  if (differ.length > 0) {
+    throw new BackupError(`the restored database does not have the rows the manifest counts (${differ.slice(0, 3)
+      .map((t) => `${t}: ${counts[t] ?? 'no table'} instead of ${expected[t] ?? 'no table'}`).join(', ')})`);
+  }
+}
