@@ -11,8 +11,10 @@ import { jobs } from './cli/jobs.ts';
 import { timelapse } from './cli/timelapse.ts';
 import { proxy } from './cli/proxy.ts';
 import { fakeLco } from './cli/fake-lco.ts';
+import { backup } from './cli/backup.ts';
+import { restore } from './cli/restore.ts';
 
-const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs, timelapse, fakeLco];
+const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs, timelapse, backup, restore, fakeLco];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
