@@ -14,6 +14,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL's connection pool, for its counts in /metrics; SQLite has one connection and none. */
+  pool?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount' | 'options'>;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: OpenData
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const file = config.database.sqliteFile;
   fs.mkdirSync(path.dirname(file), { recursive: true });

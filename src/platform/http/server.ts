@@ -67,6 +67,6 @@ export async function createHttpServer(platform: Platform, options: HttpServerOp
   await app.register(cookie);
   installAccessPolicy(app, { sessions: platform.sessions, tokens: platform.tokens, publicPrefixes: options.publicPrefixes });
   healthRoutes(app, platform.db, options.degradedChecks);
-  metricsRoute(app, platform.db, config);
+  metricsRoute(app, platform.database, config);
   return app;
 }

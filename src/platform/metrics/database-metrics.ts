@@ -4,10 +4,10 @@
 import fsp from 'node:fs/promises';
 import { Gauge, Registry } from 'prom-client';
 import type { Config } from '../../config.ts';
-import type { Db } from '../db/database.ts';
+import type { DatabaseHandle, Db } from '../db/database.ts';
 import { waitingJobs } from '../jobs/backlog.ts';
 
-export function databaseMetrics(db: Db, config: Pick<Config, 'database'>): Registry {
+export function databaseMetrics(db: Db, config: Pick<Config, 'database'>, pool: DatabaseHandle['pool']): Registry {
   const registry = new Registry();
   const registers = [registry];
 
@@ -50,6 +50,18 @@ export function databaseMetrics(db: Db, config: Pick<Config, 'database'>): Regis
     },
   });
 
+  if (pool) {
+    new Gauge({
+      name: 'lightpath_db_pool_connections', help: "This process's PostgreSQL connections: open (total), idle, and queries waiting for one (waiting), and the pool's limit (max)",
+      labelNames: ['state'] as const, registers,
+      collect() {
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+        this.set({ state: 'max' }, pool.options.max ?? 10);
+      },
+    });
+  }
   if (config.database.kind === 'sqlite') {
     // One connection, used in turn: there is no pool to watch. The write-ahead log growing
     // without bound means long readers keep it from being checkpointed.

@@ -1,13 +1,13 @@
 // GET /metrics in Prometheus text format, for `lightpath serve` and `lightpath proxy` alike.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Db } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { metricsAccess } from './access.ts';
 import { databaseMetrics } from './database-metrics.ts';
 import { databaseUp, processRegistry } from './process-metrics.ts';
 
-export function metricsRoute(app: FastifyInstance, db: Db, config: Config): void {
-  const fromDatabase = databaseMetrics(db, config);
+export function metricsRoute(app: FastifyInstance, database: DatabaseHandle, config: Config): void {
+  const fromDatabase = databaseMetrics(database.db, config, database.pool);
   // Scraped every few seconds: logged only when something is wrong.
   app.get('/metrics', { config: { access: metricsAccess(config.metrics) }, logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
     // A database that cannot be read leaves out its metrics but not the process's own, which
