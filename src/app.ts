@@ -17,6 +17,8 @@ import { limsRestRoutes } from './lims/rest/index.ts';
 import { ownedProjects } from './lims/rest/about-me.ts';
 import { tomRestRoutes } from './tom/rest/index.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
+import { oidcRoutes } from './platform/auth/external/oidc-routes.ts';
+import { signInOptionRoutes } from './platform/auth/external/oidc-rest-routes.ts';
 import type { DegradedCheck } from './platform/http/health-routes.ts';
 import { emailFailureCheck, jobBacklogCheck } from './platform/metrics/degraded-checks.ts';
 import { facilityFailureCheck } from './tom/observations/facility-health.ts';
@@ -39,12 +41,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
   await app.register(async (rest) => {
     await accountRoutes(rest, platform, [ownedProjects]);
+    await signInOptionRoutes(rest, platform);
     await jobRoutes(rest, platform);
     await observationRestRoutes(rest, platform, facilities);
     await observationStatusRoutes(rest, platform, facilities);
     await limsRestRoutes(rest, platform);
     await tomRestRoutes(rest, platform);
   }, { prefix: REST_PREFIX });
+  await app.register(async (auth) => oidcRoutes(auth, platform));
   await registerDataProxy(app, platform, REST_PREFIX);
   await app.register(async (v2) => mxliveV2Routes(v2, platform), { prefix: '/api/v2' });
   await app.register(async (tom) => tomEducationRoutes(tom, platform));

@@ -5,6 +5,8 @@ import type { CidrList } from './platform/http/networks.ts';
 import { parseRate } from './platform/rate-limit.ts';
 import { readLcoConfig } from './tom/observations/facilities/lco/config.ts';
 import type { LcoConfig } from './tom/observations/facilities/lco/config.ts';
+import { readOidcConfig } from './platform/auth/external/oidc-config.ts';
+import type { OidcConfig } from './platform/auth/external/oidc-config.ts';
 
 // The bundle ships with the code, so its default place does not depend on the working directory.
 const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
@@ -81,6 +83,8 @@ export interface Config {
   webDir: string;
   tom: TomConfig;
   lco: LcoConfig;
+  /** Sign-in through the facility's OpenID Connect provider; null = off. */
+  oidc: OidcConfig | null;
   /** Who may read GET /metrics: these networks, or anyone sending the token as a bearer token. */
   metrics: { networks: CidrList; token: string | null };
   /** When /readyz reports "degraded": a due job waiting longer than this, or this many failures in a row. */
@@ -172,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
       observationPollSeconds: read.integer('LIGHTPATH_OBSERVATION_POLL_SECONDS', 300, 0, 86400),
     },
     lco: readLcoConfig(env, problems),
+    oidc: readOidcConfig(read, problems),
     metrics: {
       networks: read.cidrs('LIGHTPATH_METRICS_NETWORKS', '127.0.0.0/8,::1/128'),
       token: read.string('LIGHTPATH_METRICS_TOKEN', '') || null,

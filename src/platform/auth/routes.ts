@@ -13,6 +13,9 @@ import { Search, containsText } from '../http/text-search.ts';
 import { verifyPassword } from './passwords.ts';
 import { actingUser } from './policy.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+import { setSessionCookie } from './session-cookie.ts';
+import { OidcSignIns } from './external/oidc-sign-ins.ts';
+import { OIDC_SIGN_OUT_PATH } from './external/oidc-routes.ts';
 import type { RateRule, RateTake } from '../rate-limit.ts';
 import {
   ErrorOut, IdParams, LoginIn, PageQuery, PasswordChangeIn, PasswordChangeOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch, tokenOut, userOut,
@@ -59,8 +62,6 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
     return taken;
   };
 
-  const secureCookie = (request: FastifyRequest) => request.protocol === 'https' || (config.baseUrl?.startsWith('https://') ?? false);
-
   app.post('/auth/login', {
     config: { access: { allow: 'public' } },
     schema: {
@@ -85,20 +86,28 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
     }
     for (const attempt of attempts) await rateLimiter.release(attempt);
     const session = await sessions.create(found.user.id, address);
-    reply.setCookie(SESSION_COOKIE, session.cookieValue, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request), expires: new Date(session.expiresAt),
-    });
+    setSessionCookie(request, reply, config, session);
     return { user: userOut(found.user), csrf_token: session.csrfToken, expires_at: session.expiresAt };
   });
 
   app.post('/auth/logout', {
     config: user,
-    schema: { tags, summary: 'End the current session', response: { 200: Type.Object({ detail: Type.String() }) } },
+    schema: {
+      tags, summary: 'End the current session',
+      response: {
+        200: Type.Object({
+          detail: Type.String(),
+          sign_out_url: Type.Union([Type.String(), Type.Null()], { description: 'When the session came from the identity provider: open this next to sign out there too' }),
+        }),
+      },
+    },
   }, async (request, reply) => {
+    const principal = request.principal;
+    const atProvider = principal.kind === 'user' && principal.via === 'session' && (await new OidcSignIns(platform.db).madeSession(principal.sessionId));
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) await sessions.destroy(cookie);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { detail: 'Logged out.' };
+    return { detail: 'Logged out.', sign_out_url: atProvider ? OIDC_SIGN_OUT_PATH : null };
   });
 
   app.get('/auth/me', {

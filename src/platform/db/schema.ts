@@ -6,6 +6,7 @@ import type { TomTables } from '../../tom/tables.ts';
 import type { ObservationTables } from '../../tom/observations/tables.ts';
 import type { SurveyTables } from '../../lims/survey/tables.ts';
 import type { ExternalIdentityTables } from '../auth/external/tables.ts';
+import type { OidcTables } from '../auth/external/oidc-tables.ts';
 
 /** Booleans read back as 0/1 from SQLite and true/false from PostgreSQL. */
 export type DbBoolean = boolean | number;
@@ -83,4 +84,4 @@ export interface PlatformTables {
   rate_limit_hits: RateLimitHitsTable;
 }
 
-export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables, SurveyTables, ExternalIdentityTables {}
+export interface Database extends PlatformTables, DataProxyTables, LimsTables, TomTables, ObservationTables, SurveyTables, ExternalIdentityTables, OidcTables {}

@@ -9,7 +9,7 @@ import { sendWebFile } from './web-files.ts';
 import { IMMUTABLE_CACHE, PAGE_HEADERS, REVALIDATE_CACHE, webContentType } from './web-headers.ts';
 
 /** First path segments that belong to the server (APIs, files, probes), never to the app. */
-export const SERVER_PREFIXES = ['api', 'rest', 'download', 'data', 'healthz', 'readyz', 'metrics'];
+export const SERVER_PREFIXES = ['api', 'rest', 'auth', 'download', 'data', 'healthz', 'readyz', 'metrics'];
 const PAGE = 'index.html';
 const NOT_BUILT = 'The web app is not built: run npm run build:web\n';
 

@@ -16,6 +16,7 @@ import * as survey from './0013_survey.ts';
 import * as newestFirst from './0014_newest_first.ts';
 import * as externalIdentities from './0015_external_identities.ts';
 import * as productThumbnails from './0016_product_thumbnails.ts';
+import * as oidcSignIns from './0017_oidc_sign_ins.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_newest_first': newestFirst,
   '0015_external_identities': externalIdentities,
   '0016_product_thumbnails': productThumbnails,
+  '0017_oidc_sign_ins': oidcSignIns,
 };
