@@ -4,11 +4,11 @@
 // event id, so nothing is missed after a network blip.
 export type LiveKind =
   | 'session.changed' | 'dataset.created' | 'dataset.changed' | 'report.created' | 'report.changed'
-  | 'shipment.changed' | 'container.changed' | 'automounter.changed';
+  | 'shipment.changed' | 'container.changed' | 'automounter.changed' | 'process.changed';
 
 const KINDS: LiveKind[] = [
   'session.changed', 'dataset.created', 'dataset.changed', 'report.created', 'report.changed',
-  'shipment.changed', 'container.changed', 'automounter.changed',
+  'shipment.changed', 'container.changed', 'automounter.changed', 'process.changed',
 ];
 
 export type LiveEvent = { kind: LiveKind } & Record<string, unknown>;

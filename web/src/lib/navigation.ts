@@ -26,6 +26,16 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/activity/', label: 'Activity' },
 ];
 
+/**
+ * Telescope pages a visitor may open without signing in (tom_education's were public): they show
+ * public targets and their data, and a not-found page for the rest.
+ */
+const OPEN_TO_VISITORS = [/^\/targets\//, /^\/pipeline\/\d+\/?$/, /^\/dataproducts\/data\/group\//, /^\/gallery\//];
+
+export function openToVisitors(pathname: string): boolean {
+  return OPEN_TO_VISITORS.some((pattern) => pattern.test(pathname));
+}
+
 /** Whether a link is the section the reader is in ('/' only on the dashboard itself). */
 export function isCurrent(href: string, pathname: string): boolean {
   return href === '/' ? pathname === '/' : pathname.startsWith(href);
