@@ -12,6 +12,7 @@ const ReducedDatumOut = Type.Object({
   id: Type.Integer(),
   target_id: Type.Integer(),
   data_product_id: Nullable(Type.Integer()),
+  observation_record_id: Nullable(Type.Integer({ description: 'The observation whose frame it was measured from (its id in /targets/{id}/observations), if any.' })),
   data_type: Type.String(),
   source_name: Type.String(),
   source_location: Type.String(),
@@ -31,7 +32,7 @@ const PhotometryIn = Type.Object({
 
 const INSERT_SLICE = 1000;
 
-type DatumRow = { id: number; target_id: number; data_product_id: number | null; data_type: string; source_name: string; source_location: string; timestamp: string; value: string };
+type DatumRow = { id: number; target_id: number; data_product_id: number | null; observation_record_id: number | null; data_type: string; source_name: string; source_location: string; timestamp: string; value: string };
 
 function datumOut(row: DatumRow) {
   let value: unknown;
@@ -63,11 +64,13 @@ export async function reducedDatumRoutes(instance: FastifyInstance, platform: Pl
   }, async (request) => {
     const target = await seeTarget(db, request, request.params.id);
     const q = request.query;
-    let query = db.selectFrom('reduced_datums').selectAll().where('target_id', '=', target.id).orderBy('timestamp').orderBy('id');
-    if (q.data_type !== undefined) query = query.where('data_type', '=', q.data_type);
+    let query = db.selectFrom('reduced_datums as d').leftJoin('data_products as p', 'p.id', 'd.data_product_id')
+      .selectAll('d').select('p.observation_id as observation_record_id')
+      .where('d.target_id', '=', target.id).orderBy('d.timestamp').orderBy('d.id');
+    if (q.data_type !== undefined) query = query.where('d.data_type', '=', q.data_type);
     // Stored times are ISO-8601 UTC text, so bounds are normalised to that form to compare.
-    if (q.since !== undefined) query = query.where('timestamp', '>=', new Date(q.since).toISOString());
-    if (q.until !== undefined) query = query.where('timestamp', '<', new Date(q.until).toISOString());
+    if (q.since !== undefined) query = query.where('d.timestamp', '>=', new Date(q.since).toISOString());
+    if (q.until !== undefined) query = query.where('d.timestamp', '<', new Date(q.until).toISOString());
     const page = await fetchPage(query, q);
     return { count: page.count, results: page.rows.map(datumOut) };
   });
@@ -83,8 +86,10 @@ export async function reducedDatumRoutes(instance: FastifyInstance, platform: Pl
     const target = await changeTarget(db, request, request.params.id);
     const body = request.body;
     const productId = body.data_product_id ?? null;
+    let observationRecordId: number | null = null;
     if (productId !== null) {
-      const product = await db.selectFrom('data_products').select('id').where('id', '=', productId).where('target_id', '=', target.id).executeTakeFirst();
+      const product = await db.selectFrom('data_products').select(['id', 'observation_id']).where('id', '=', productId).where('target_id', '=', target.id).executeTakeFirst();
+      observationRecordId = product?.observation_id ?? null;
       if (!product) throw badRequest(`Data product ${productId} is not one of this target's.`, { data_product_id: ['is not a data product of this target'] });
     }
     const values = body.datums.map((datum) => ({
@@ -99,6 +104,6 @@ export async function reducedDatumRoutes(instance: FastifyInstance, platform: Pl
       }
       return inserted;
     });
-    return reply.code(201).send({ count: rows.length, results: rows.sort((a, b) => a.id - b.id).map(datumOut) });
+    return reply.code(201).send({ count: rows.length, results: rows.sort((a, b) => a.id - b.id).map((row) => datumOut({ ...row, observation_record_id: observationRecordId })) });
   });
 }

@@ -10,6 +10,9 @@ import { waitFor } from '../../helpers/wait.ts';
 import { saveTemplate } from '../../../src/tom/observations/templates.ts';
 import { FakeFacility } from '../observations/fake-facility.ts';
 import { demoFrame, demoFrameNames } from './rest-bench.ts';
+import { Readable } from 'node:stream';
+import { fitsBytes } from '../../support/fits-writer.ts';
+import { saveDataProduct } from '../../../src/tom/data-products.ts';
 
 describe('target pages\' REST', () => {
   let server: TestServer;
@@ -84,6 +87,25 @@ describe('target pages\' REST', () => {
     const hidden = await call('POST', `/rest/v1/targets/${target.id}/observations/update-status`, undefined, (await login(server.app, (await makeUser(server.platform, 'student')).username)).headers);
     assert.equal(hidden.statusCode, 404, 'a private target is not found by others');
     assert.equal((await call('POST', `/rest/v1/targets/${target.id}/observations/update-status`, undefined, {})).statusCode, 401);
+  });
+
+  test('photometry says which observation its frame came from, so the plot can draw one series per observation', async () => {
+    const target = (await call('POST', '/rest/v1/targets', { identifier: 'curves', name: 'Curves', ra: 1, dec: 2 })).json();
+    await saveTemplate(server.platform.db, { name: 'tpl', targetId: target.id, facility: 'TemplateFake', fields: { test_input: 'x' } });
+    assert.equal((await call('POST', '/api/observe/', { target: target.id, template_name: 'tpl', facility: 'TemplateFake', email: 'kid@school.test' })).statusCode, 201);
+    const record = (await call('GET', `/rest/v1/targets/${target.id}/observations`)).json().results[0];
+    const { db, files, jobs } = server.platform;
+    const frame = await saveDataProduct(db, files, {
+      targetId: target.id, targetIdentifier: target.identifier, facility: 'TemplateFake', fileName: 'frame-e91.fits', dataProductType: 'fits_file',
+      observationId: record.id, enqueue: jobs.enqueue.bind(jobs),
+    }, Readable.from([fitsBytes({ width: 4, height: 4 })]));
+    const measured = await call('POST', `/rest/v1/targets/${target.id}/reduced-datums`, { data_product_id: frame.id, datums: [{ timestamp: '2026-12-01T00:00:00Z', magnitude: 12.1, error: 0.02 }] });
+    assert.equal(measured.statusCode, 201, measured.body);
+    assert.equal(measured.json().results[0].observation_record_id, record.id);
+    const loose = await call('POST', `/rest/v1/targets/${target.id}/reduced-datums`, { datums: [{ timestamp: '2026-12-02T00:00:00Z', magnitude: 12.3, error: 0.02 }] });
+    assert.equal(loose.json().results[0].observation_record_id, null);
+    const listed = (await call('GET', `/rest/v1/targets/${target.id}/reduced-datums?data_type=photometry`)).json().results;
+    assert.deepEqual(listed.map((d: { observation_record_id: number | null }) => d.observation_record_id), [record.id, null]);
   });
 
   test('a facility that cannot answer is a 502 with the reason, and nothing changes', async () => {
