@@ -40,6 +40,7 @@ async function discover(config: OidcConfig): Promise<client.Configuration> {
 export function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Response) return `${error.message}: HTTP ${cause.status} from ${cause.url}`;
   const code = cause instanceof Error ? (cause as NodeJS.ErrnoException).code ?? cause.message : undefined;
   return code ? `${error.message}: ${code}` : error.message;
 }
