@@ -11,6 +11,7 @@ import { productImageRoutes } from './product-image.ts';
 import { reducedDatumRoutes } from './reduced-datums.ts';
 import { targetRoutes } from './targets.ts';
 import { thumbnailRoutes } from './thumbnails.ts';
+import { targetFormRoutes } from './target-form.ts';
 import { UPLOAD_LIMIT_BYTES } from '../uploads/checked-stream.ts';
 
 
@@ -24,6 +25,7 @@ export async function tomRestRoutes(instance: FastifyInstance, platform: Platfor
     await pipelineRoutes(tom, platform);
     await processRoutes(tom, platform);
     await thumbnailRoutes(tom, platform);
+    await targetFormRoutes(tom, platform);
     await productImageRoutes(tom, platform);
   });
 }

@@ -23,12 +23,20 @@ describe('target pages\' REST', () => {
 
   before(async () => {
     fake = new FakeFacility();
-    server = await startTestServer({ app: { facilities: new Map([['TemplateFake', fake]]) }, env: { LIGHTPATH_OBSERVE_RATE: '1000/minute' } });
+    server = await startTestServer({ app: { facilities: new Map([['TemplateFake', fake]]) }, env: { LIGHTPATH_OBSERVE_RATE: '1000/minute', LIGHTPATH_TARGET_EXTRA_FIELDS: 'active:boolean,magnitude:number' } });
     await makeUser(server.platform, 'teacher', { staff: true });
     teacher = (await login(server.app, 'teacher')).headers;
     await server.platform.jobs.startWorking();
   });
   after(() => server.close());
+
+  test('the target form is told each scheme\'s elements and the declared extra fields with their types', async () => {
+    const form = await call('GET', '/rest/v1/target-form', undefined, {});
+    assert.equal(form.statusCode, 200);
+    assert.deepEqual(form.json().schemes.MPC_COMET, ['epoch_of_elements', 'arg_of_perihelion', 'eccentricity', 'lng_asc_node', 'inclination', 'epoch_of_perihelion', 'perihdist']);
+    assert.ok(form.json().schemes.MPC_MINOR_PLANET.includes('mean_anomaly'));
+    assert.deepEqual(form.json().extra_fields, [{ name: 'active', type: 'boolean' }, { name: 'magnitude', type: 'number' }]);
+  });
 
   test('the list sorts by identifier, name or creation, either way, and refuses other orderings', async () => {
     for (const [identifier, name] of [['b-target', 'Alpha'], ['a-target', 'Charlie'], ['c-target', 'Bravo']]) {
