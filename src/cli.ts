@@ -13,8 +13,9 @@ import { proxy } from './cli/proxy.ts';
 import { fakeLco } from './cli/fake-lco.ts';
 import { backup } from './cli/backup.ts';
 import { restore } from './cli/restore.ts';
+import { doctor } from './cli/doctor.ts';
 
-const commands: Command[] = [serve, worker, proxy, migrate, load, user, jobs, timelapse, backup, restore, fakeLco];
+const commands: Command[] = [serve, worker, proxy, migrate, doctor, load, user, jobs, timelapse, backup, restore, fakeLco];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
