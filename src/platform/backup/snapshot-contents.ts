@@ -49,6 +49,6 @@ export async function listTables(db: Kysely<any>, kind: DatabaseKind): Promise<s
   const result = await sql<{ schema: string; name: string }>`
     select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
-    order by n.nspname, c.relname`.execute(db);
+    order by n.nspname <> 'public', n.nspname, c.relname`.execute(db);
   return result.rows.map((row) => (row.schema === 'public' ? row.name : `${row.schema}.${row.name}`));
 }
