@@ -85,8 +85,11 @@ export interface Config {
   lco: LcoConfig;
   /** Sign-in through the facility's OpenID Connect provider; null = off. */
   oidc: OidcConfig | null;
-  /** Who may read GET /metrics: these networks, or anyone sending the token as a bearer token. */
-  metrics: { networks: CidrList; token: string | null };
+  /**
+   * Who may read GET /metrics: these networks, or anyone sending the token as a bearer token; and
+   * the port where `lightpath worker` answers /metrics and the probes (null: it listens nowhere).
+   */
+  metrics: { networks: CidrList; token: string | null; workerPort: number | null };
   /** When /readyz reports "degraded": a due job waiting longer than this, or this many failures in a row. */
   readiness: { jobBacklogSeconds: number; failuresInARow: number };
 }
@@ -180,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     metrics: {
       networks: read.cidrs('LIGHTPATH_METRICS_NETWORKS', '127.0.0.0/8,::1/128'),
       token: read.string('LIGHTPATH_METRICS_TOKEN', '') || null,
+      workerPort: read.string('LIGHTPATH_WORKER_METRICS_PORT', '') === '' ? null : read.integer('LIGHTPATH_WORKER_METRICS_PORT', 0, 1, 65535),
     },
     readiness: {
       jobBacklogSeconds: read.integer('LIGHTPATH_READY_JOB_BACKLOG_SECONDS', 900, 1, 7 * 86400),

@@ -92,5 +92,13 @@ describe('metrics settings', () => {
     assert.match(problems({ LIGHTPATH_METRICS_NETWORKS: '10.0.0.0/8,nowhere' }).join('\n'), /LIGHTPATH_METRICS_NETWORKS: "nowhere" is not an IP address or CIDR range/);
     assert.match(problems({ LIGHTPATH_READY_JOB_BACKLOG_SECONDS: '0' }).join('\n'), /LIGHTPATH_READY_JOB_BACKLOG_SECONDS must be a whole number from 1/);
     assert.match(problems({ LIGHTPATH_READY_FAILURES_IN_A_ROW: 'many' }).join('\n'), /LIGHTPATH_READY_FAILURES_IN_A_ROW must be a whole number from 1/);
+    assert.match(problems({ LIGHTPATH_WORKER_METRICS_PORT: '0' }).join('\n'), /LIGHTPATH_WORKER_METRICS_PORT must be a whole number from 1 to 65535/);
+  });
+
+  test('an empty network list leaves only the token; the worker listens nowhere unless given a port', () => {
+    const config = loadConfig({ LIGHTPATH_METRICS_NETWORKS: '' });
+    assert.equal(config.metrics.networks.ranges.length, 0);
+    assert.equal(config.metrics.workerPort, null);
+    assert.equal(loadConfig({ LIGHTPATH_WORKER_METRICS_PORT: '9464' }).metrics.workerPort, 9464);
   });
 });

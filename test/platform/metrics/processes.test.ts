@@ -1,10 +1,11 @@
 // Both HTTP processes expose /metrics: `lightpath serve` and the standalone `lightpath proxy`,
-// here with a metrics token and a network that does not include loopback.
+// here with a metrics token and a network that does not include loopback; and `lightpath worker`
+// does on LIGHTPATH_WORKER_METRICS_PORT, counting the jobs it ran.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshDatabase } from '../../helpers/database.ts';
 import type { TestDatabase } from '../../helpers/database.ts';
-import { testEnv } from '../../helpers/platform.ts';
+import { startTestServer, testEnv } from '../../helpers/platform.ts';
 import { freePort, spawnLightpath } from '../../helpers/processes.ts';
 import type { Spawned } from '../../helpers/processes.ts';
 import { waitFor } from '../../helpers/wait.ts';
@@ -44,6 +45,7 @@ describe('metrics in the lightpath processes', () => {
   const databases: TestDatabase[] = [];
   let serve: Spawned | undefined;
   let proxy: Spawned | undefined;
+  let worker: Spawned | undefined;
 
   before(() => {
     tree = makeDataTree();
@@ -51,6 +53,7 @@ describe('metrics in the lightpath processes', () => {
   after(async () => {
     await stop(serve);
     await stop(proxy);
+    await stop(worker);
     for (const database of databases) await database.drop();
     tree.remove();
   });
@@ -85,5 +88,25 @@ describe('metrics in the lightpath processes', () => {
     const metrics = await checkAccess(base);
     assert.equal(metrics.value('lightpath_dataproxy_bytes_sent_total', { kind: 'raw' }), tree.frame.length);
     assert.equal(metrics.value('lightpath_http_request_duration_seconds_count', { method: 'GET', route: '/download/files/raw/:key/*', status_code: '200' }), 1);
+  });
+
+  test('lightpath worker answers /metrics on its own port, counting the job attempts it ran', async () => {
+    const server = await startTestServer({ env: { LIGHTPATH_SERVE_RUNS_JOBS: 'false' } });
+    try {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      worker = await start(['worker'], server.database, { LIGHTPATH_WORKER_METRICS_PORT: String(port) }, base);
+      const id = await server.platform.jobs.enqueue('selftest', {});
+      await waitFor('the worker to run the job', async () => (await server.platform.jobs.get(id))?.state === 'succeeded');
+      const metrics = await checkAccess(base);
+      assert.equal(metrics.value('lightpath_job_attempts_total', { type: 'selftest', outcome: 'succeeded' }), 1);
+      assert.equal(metrics.value('lightpath_jobs', { type: 'selftest', state: 'succeeded' }), 1);
+      assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { status: 'ready' });
+      await stop(worker);
+      assert.equal(worker.child.exitCode, 0);
+    } finally {
+      await stop(worker);
+      await server.close();
+    }
   });
 });
