@@ -19,6 +19,7 @@ import { tomRestRoutes } from './tom/rest/index.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
 import { oidcRoutes } from './platform/auth/external/oidc-routes.ts';
 import { signInOptionRoutes } from './platform/auth/external/oidc-rest-routes.ts';
+import { externalAccountRoutes } from './platform/auth/external/account-routes.ts';
 import type { DegradedCheck } from './platform/http/health-routes.ts';
 import { emailFailureCheck, jobBacklogCheck } from './platform/metrics/degraded-checks.ts';
 import { facilityFailureCheck } from './tom/observations/facility-health.ts';
@@ -42,6 +43,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(async (rest) => {
     await accountRoutes(rest, platform, [ownedProjects]);
     await signInOptionRoutes(rest, platform);
+    await externalAccountRoutes(rest, platform);
     await jobRoutes(rest, platform);
     await observationRestRoutes(rest, platform, facilities);
     await observationStatusRoutes(rest, platform, facilities);

@@ -7,6 +7,8 @@ import { readLcoConfig } from './tom/observations/facilities/lco/config.ts';
 import type { LcoConfig } from './tom/observations/facilities/lco/config.ts';
 import { readOidcConfig } from './platform/auth/external/oidc-config.ts';
 import type { OidcConfig } from './platform/auth/external/oidc-config.ts';
+import { readLdapConfig } from './platform/auth/ldap/ldap-config.ts';
+import type { LdapConfig } from './platform/auth/ldap/ldap-config.ts';
 
 // The bundle ships with the code, so its default place does not depend on the working directory.
 const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
@@ -85,6 +87,8 @@ export interface Config {
   lco: LcoConfig;
   /** Sign-in through the facility's OpenID Connect provider; null = off. */
   oidc: OidcConfig | null;
+  /** Sign-in through the facility's LDAP directory; null = off. */
+  ldap: LdapConfig | null;
   /**
    * Who may read GET /metrics: these networks, or anyone sending the token as a bearer token; and
    * the port where `lightpath worker` answers /metrics and the probes (null: it listens nowhere).
@@ -180,6 +184,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     lco: readLcoConfig(env, problems),
     oidc: readOidcConfig(read, problems),
+    ldap: readLdapConfig(read, problems),
     metrics: {
       networks: read.cidrs('LIGHTPATH_METRICS_NETWORKS', '127.0.0.0/8,::1/128'),
       token: read.string('LIGHTPATH_METRICS_TOKEN', '') || null,

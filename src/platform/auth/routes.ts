@@ -13,6 +13,8 @@ import { Search, containsText } from '../http/text-search.ts';
 import { verifyPassword } from './passwords.ts';
 import { actingUser } from './policy.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+import { checkLogin } from './ldap/password-login.ts';
+import type { User } from './users.ts';
 import { setSessionCookie } from './session-cookie.ts';
 import { OidcSignIns } from './external/oidc-sign-ins.ts';
 import { OIDC_SIGN_OUT_PATH } from './external/oidc-routes.ts';
@@ -65,9 +67,9 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
   app.post('/auth/login', {
     config: { access: { allow: 'public' } },
     schema: {
-      tags, summary: 'Log in with a username and password; sets the session cookie',
+      tags, summary: 'Log in with a username and password (a local account, else the LDAP directory when set up); sets the session cookie',
       body: LoginIn,
-      response: { 200: Type.Object({ user: UserOut, csrf_token: Type.String(), expires_at: Type.String() }), 401: ErrorOut, 429: ErrorOut },
+      response: { 200: Type.Object({ user: UserOut, csrf_token: Type.String(), expires_at: Type.String() }), 401: ErrorOut, 403: ErrorOut, 429: ErrorOut, 503: ErrorOut },
     },
   }, async (request, reply) => {
     const { username, password } = request.body;
@@ -78,16 +80,22 @@ export async function accountRoutes(instance: FastifyInstance, platform: Platfor
       [`login:user:${username.toLowerCase()}`, accountRule],
       [`login:address:${address}`, addressRule],
     ]);
-    const found = await users.passwordHash(username);
-    const valid = await verifyPassword(password, found?.hash ?? null);
-    if (!found || !valid || !found.user.isActive) {
+    let user: User | null;
+    try {
+      user = await checkLogin(platform, username, password, request.log);
+    } catch (error) {
+      // The password was right but access is refused, or the directory could not say: no failure.
+      for (const attempt of attempts) await rateLimiter.release(attempt);
+      throw error;
+    }
+    if (!user) {
       request.log.info({ username }, 'login failed');
       throw unauthorized('Invalid username or password.');
     }
     for (const attempt of attempts) await rateLimiter.release(attempt);
-    const session = await sessions.create(found.user.id, address);
+    const session = await sessions.create(user.id, address);
     setSessionCookie(request, reply, config, session);
-    return { user: userOut(found.user), csrf_token: session.csrfToken, expires_at: session.expiresAt };
+    return { user: userOut(user), csrf_token: session.csrfToken, expires_at: session.expiresAt };
   });
 
   app.post('/auth/logout', {

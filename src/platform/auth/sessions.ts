@@ -47,7 +47,7 @@ export class SessionStore {
       .select(['login_sessions.csrf_token', 'login_sessions.expires_at', 'login_sessions.last_seen_at'])
       .where('login_sessions.id', '=', id)
       .executeTakeFirst();
-    if (!row || row.expires_at <= isoNow() || !row.is_active) return null;
+    if (!row || row.expires_at <= isoNow() || !row.is_active || row.disabled_at !== null) return null;
     if (Date.now() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
       await this.db.updateTable('login_sessions').set({ last_seen_at: isoNow() }).where('id', '=', id).execute();
     }

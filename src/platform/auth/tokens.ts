@@ -66,7 +66,7 @@ export class TokenStore {
       .where('api_tokens.token_hash', '=', fingerprint(token))
       .executeTakeFirst();
     const now = isoNow();
-    if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now) || !row.is_active) return null;
+    if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now) || !row.is_active || row.disabled_at !== null) return null;
     if (row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {
       await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
     }
