@@ -68,6 +68,10 @@ if (process.env.LIGHTPATH_TEST_POSTGRES_URL) {
 } else {
   console.log('\nPostgreSQL tier SKIPPED: set LIGHTPATH_TEST_POSTGRES_URL (scripts/test-postgres.sh start prints one) to run it.');
 }
+// The LDAP tests are not skipped without a directory: they fail, saying how to start one.
+if (!process.env.LIGHTPATH_TEST_LDAP_URL && files.some((file) => file.includes(`auth${path.sep}ldap`))) {
+  console.log('\nLIGHTPATH_TEST_LDAP_URL is not set, so the LDAP sign-in tests failed: scripts/test-slapd.sh start prints one.');
+}
 
 let ok = true;
 console.log('\n=== Summary ===');
