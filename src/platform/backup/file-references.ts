@@ -13,8 +13,9 @@ export interface FileReference {
 }
 
 export async function fileReferences(db: Kysely<any>): Promise<FileReference[]> {
-  const products = await sql<{ id: number; file_key: string; size: number; thumbnail_key: string | null }>`
-    select id, file_key, size, thumbnail_key from data_products order by id`.execute(db);
+  // Every column: a database of an older schema (no thumbnail_key yet) is backed up just the same.
+  const products = await sql<{ id: number; file_key: string; size: number; thumbnail_key?: string | null }>`
+    select * from data_products order by id`.execute(db);
   const references: FileReference[] = [];
   for (const row of products.rows) {
     references.push({ key: row.file_key, size: Number(row.size), owner: `data product ${row.id}` });
