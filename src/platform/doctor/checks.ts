@@ -13,6 +13,7 @@ import { recordedFilesCheck } from './recorded-files-check.ts';
 import { ffmpegCheck } from './ffmpeg-check.ts';
 import { nginxCheck } from './nginx-check.ts';
 import { smtpCheck } from './smtp-check.ts';
+import { ldapCheck } from '../auth/ldap/ldap-check.ts';
 
 export const doctorChecks: DoctorCheck[] = [
   settingsCheck,
@@ -25,6 +26,7 @@ export const doctorChecks: DoctorCheck[] = [
   ffmpegCheck,
   nginxCheck,
   smtpCheck,
+  ldapCheck,
 ];
 
 export interface CheckedFinding extends Finding {
