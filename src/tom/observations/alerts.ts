@@ -2,7 +2,7 @@
 // a fresh timelapse of the target's reduced frames (raw e00 frames excluded) replaces its older
 // timelapses, and each alert address gets one email about that event. A failure for one target
 // never stops the others; the dedupe key makes sure no address gets the same news twice. The
-// email links to the target's page and its timelapse (alert-email.ts).
+// email links to the web app's pages of the target, the observation and the timelapse (alert-email.ts).
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -54,7 +54,12 @@ export async function processAlerts(deps: AlertDependencies): Promise<AlertRepor
   for (const event of events) {
     const target = await db.selectFrom('targets').select('name').where('id', '=', event.target_id).executeTakeFirstOrThrow();
     const timelapse = (await targetTimelapses(db, event.target_id))[0];
-    const email = alertEmail({ targetName: target.name, targetUrl: `${base}/targets/${event.target_id}/`, timelapseUrl: timelapse ? `${base}${timelapse.url}` : null });
+    // A timelapse process is named like its file (decision T1).
+    const made = timelapse && await db.selectFrom('processes').select('id').where('target_id', '=', event.target_id).where('identifier', '=', timelapse.name).executeTakeFirst();
+    const email = alertEmail({
+      targetName: target.name, targetUrl: `${base}/targets/${event.target_id}/`, observationUrl: `${base}/observations/${event.record_id}/`,
+      timelapseUrl: timelapse ? `${base}${timelapse.url}` : null, pipelineUrl: made ? `${base}/pipeline/${made.id}` : null,
+    });
     const alerts = await db.selectFrom('observation_alerts').select(['id', 'email']).where('observation_record_id', '=', event.record_id).execute();
     await db.transaction().execute(async (trx) => {
       for (const alert of alerts) {

@@ -19,12 +19,12 @@ import { observationRoutes } from './observation-routes.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 const TemplateOut = Type.Object({
-  id: Type.Integer(), name: Type.String(), target_id: Type.Integer(), facility: Type.String(),
+  id: Type.Integer(), name: Type.String(), target_id: Type.Integer(), target_name: Type.String(), facility: Type.String(),
   fields: Type.Record(Type.String(), Type.Unknown()), created_at: Type.String(),
 }, { $id: 'ObservationTemplate' });
 
-const templateOut = (row: TemplateRow) => ({
-  id: row.id, name: row.name, target_id: row.target_id, facility: row.facility, fields: JSON.parse(row.fields), created_at: row.created_at,
+const templateOut = (row: TemplateRow & { target_name: string }) => ({
+  id: row.id, name: row.name, target_id: row.target_id, target_name: row.target_name, facility: row.facility, fields: JSON.parse(row.fields), created_at: row.created_at,
 });
 
 const TemplateBody = Type.Object({
@@ -81,7 +81,7 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
     },
   }, async (request) => {
     let query = db.selectFrom('observation_templates').innerJoin('targets', 'targets.id', 'observation_templates.target_id')
-      .selectAll('observation_templates').where(visibleTargets(request.principal))
+      .selectAll('observation_templates').select('targets.name as target_name').where(visibleTargets(request.principal))
       .orderBy('targets.name').orderBy('observation_templates.facility').orderBy('observation_templates.name').orderBy('observation_templates.id');
     if (request.query.target_id !== undefined) query = query.where('observation_templates.target_id', '=', request.query.target_id);
     const page = await fetchPage(query, request.query);
@@ -98,7 +98,7 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
     const found = await target(request, request.params.id);
     const page = await fetchPage(db.selectFrom('observation_templates').selectAll().where('target_id', '=', found.id)
       .orderBy('facility').orderBy('name').orderBy('id'), request.query);
-    return { count: page.count, results: page.rows.map(templateOut) };
+    return { count: page.count, results: page.rows.map((row) => templateOut({ ...row, target_name: found.name })) };
   });
 
   app.get('/observation-templates/:id', {
@@ -106,7 +106,8 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
     schema: { tags, summary: 'One observation template (404 if you may not see its target)', params: Type.Object({ id: Id }), response: { 200: TemplateOut, 404: ErrorOut } },
   }, async (request) => {
     const row = await db.selectFrom('observation_templates').innerJoin('targets', 'targets.id', 'observation_templates.target_id')
-      .selectAll('observation_templates').where('observation_templates.id', '=', request.params.id).where(visibleTargets(request.principal)).executeTakeFirst();
+      .selectAll('observation_templates').select('targets.name as target_name')
+      .where('observation_templates.id', '=', request.params.id).where(visibleTargets(request.principal)).executeTakeFirst();
     if (!row) throw notFound('No such template.');
     return templateOut(row);
   });
@@ -122,7 +123,7 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
     const found = await changeableTarget(request, request.params.id);
     const { facility, fields } = await validatedFields(found, request.body);
     const saved = await saveTemplate(db, { name: request.body.name, targetId: found.id, facility, fields });
-    return reply.code(201).send(templateOut(saved));
+    return reply.code(201).send(templateOut({ ...saved, target_name: found.name }));
   });
 
   app.put('/observation-templates/:id', {
@@ -135,7 +136,8 @@ export async function observationRestRoutes(instance: FastifyInstance, platform:
   }, async (request) => {
     const { template, target: found } = await changeableTemplate(request, request.params.id);
     const { facility, fields } = await validatedFields(found, request.body);
-    return templateOut(await updateTemplate(db, template.id, { name: request.body.name, targetId: found.id, facility, fields }));
+    const saved = await updateTemplate(db, template.id, { name: request.body.name, targetId: found.id, facility, fields });
+    return templateOut({ ...saved, target_name: found.name });
   });
 
   app.delete('/observation-templates/:id', {
