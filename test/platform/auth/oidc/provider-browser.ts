@@ -12,7 +12,7 @@ export interface Answer {
   status: number;
   location: string | null;
   body: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, unknown>;
 }
 
 export class ProviderBrowser {

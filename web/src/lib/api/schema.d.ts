@@ -699,7 +699,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with a username and password; sets the session cookie */
+        /** Log in with a username and password (a local account, else the LDAP directory when set up); sets the session cookie */
         post: {
             parameters: {
                 query?: never;
@@ -744,7 +744,35 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -792,6 +820,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             detail: string;
+                            /** @description When the session came from the identity provider: open this next to sign out there too */
+                            sign_out_url: string | null;
                         };
                     };
                 };
@@ -833,6 +863,65 @@ export interface paths {
                             scope: string | null;
                             user: components["schemas"]["User"];
                             via: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/auth/oidc/no-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who this browser signed in as at the identity provider, when that account has no access here yet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Who to ask for access (LIGHTPATH_OIDC_ACCESS_CONTACT) */
+                            contact: string | null;
+                            /** @description Why there is no access yet */
+                            detail: string;
+                            /** @description Signs out at the identity provider too */
+                            sign_out_url: string;
+                            /** @description Who the identity provider said signed in */
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
@@ -906,6 +995,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/auth/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How people sign in here: the local form, the facility's identity provider, or both */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Whether the login page shows the username and password form */
+                            local_form: boolean;
+                            /** @description Signing in through the facility's identity provider, when configured */
+                            oidc: {
+                                /** @description The button's text, "Sign in with <facility>" */
+                                label: string;
+                                /** @description Where the browser goes to sign in (add ?next=<path> to come back there) */
+                                login_url: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3784,6 +3919,8 @@ export interface paths {
                                 /** @description Bytes. */
                                 size: number;
                                 target_id: number;
+                                /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                thumbnail_url: string | null;
                                 /** @description Where the file is served (same access rules as its target). */
                                 url: string;
                             }[];
@@ -3919,6 +4056,8 @@ export interface paths {
                                 /** @description Bytes. */
                                 size: number;
                                 target_id: number;
+                                /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                thumbnail_url: string | null;
                                 /** @description Where the file is served (same access rules as its target). */
                                 url: string;
                             }[];
@@ -4008,6 +4147,8 @@ export interface paths {
                                 /** @description Bytes. */
                                 size: number;
                                 target_id: number;
+                                /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                thumbnail_url: string | null;
                                 /** @description Where the file is served (same access rules as its target). */
                                 url: string;
                             }[];
@@ -4243,6 +4384,8 @@ export interface paths {
                             /** @description Bytes. */
                             size: number;
                             target_id: number;
+                            /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                            thumbnail_url: string | null;
                             /** @description Where the file is served (same access rules as its target). */
                             url: string;
                         };
@@ -4357,6 +4500,324 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/data-products/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A FITS data product's image: size, display range, header and where its pictures are */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A few header keywords worth showing (OBJECT, DATE-OBS, FILTER, EXPTIME…). */
+                            header: {
+                                [key: string]: string | number | boolean | (never | null);
+                            };
+                            /** @description Pixels. */
+                            height: number;
+                            /** @description The whole picture as PNG. */
+                            picture_url: string;
+                            /** @description A part at full resolution: add ?x=&y=&w=&h=. */
+                            region_url: string;
+                            /** @description Why RA and Dec cannot be given; null when they can. */
+                            wcs_problem: string | null;
+                            /** @description Pixels. */
+                            width: number;
+                            /** @description The value drawn black (zscale). */
+                            z1: number;
+                            /** @description The value drawn white (zscale). */
+                            z2: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/data-products/{id}/image.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole picture (PNG, zscale, north up, at most 1024 pixels a side) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/data-products/{id}/image/region.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A part of the picture at full resolution (PNG; at most 2048 pixels a side)
+         * @description x and y count from the picture's top-left corner; the stretch is the whole image's, so parts match the whole picture.
+         */
+        get: {
+            parameters: {
+                query: {
+                    h: number;
+                    w: number;
+                    x: number;
+                    y: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/data-products/{id}/image/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pixel values and their RA/Dec (from the image's TAN WCS) in a window of at most 64 × 64
+         * @description x and y count from the picture's top-left corner. ra and dec are null when the image has no usable WCS (see wcs_problem of /image).
+         */
+        get: {
+            parameters: {
+                query: {
+                    h: number;
+                    w: number;
+                    x: number;
+                    y: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dec: number[] | null;
+                            h: number;
+                            /** @description Degrees at each pixel's centre. */
+                            ra: number[] | null;
+                            /** @description Row by row from the top-left; null for blank pixels. */
+                            values: (number | null)[];
+                            w: number;
+                            x: number;
+                            y: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/data-products/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The PNG preview of a FITS data product (404 until it is made)
+         * @description A grayscale PNG at most 256 pixels on its longer side, with the zscale stretch of the timelapses. The product's `thumbnail_url` says whether it exists yet.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4609,6 +5070,7 @@ export interface paths {
          *     - `shipment.changed`: a shipment was sent, recalled, received, returned or archived (or one of the undo actions); state is the new state
          *     - `container.changed`: a container changed state with its shipment, or was loaded, unloaded or moved
          *     - `automounter.changed`: an automounter was installed, changed, activated, deactivated or removed, or a container was loaded into it, moved in it or taken out (staff only)
+         *     - `process.changed`: a telescope process (pipeline or timelapse) was created, logged a line, changed status or ended; sent to those who may see its target
          */
         get: {
             parameters: {
@@ -4647,6 +5109,92 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/facilities/{name}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a facility's observation form offers: proposals, instruments and their filters (from its portal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date_fields: string[];
+                            facility: string;
+                            filters: {
+                                code: string;
+                                name: string;
+                            }[];
+                            /** @description The field that names a request (set from the template name). */
+                            identifier_field: string;
+                            instruments: {
+                                code: string;
+                                name: string;
+                            }[];
+                            proposals: {
+                                id: string;
+                                title: string;
+                            }[];
+                            schedulable: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5847,6 +6395,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/v1/observation-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Observation templates of the targets you may see, by target, facility and name */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    target_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            results: components["schemas"]["ObservationTemplate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/v1/observation-templates/{id}": {
         parameters: {
             query?: never;
@@ -5854,10 +6459,180 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
+        /** One observation template (404 if you may not see its target) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            facility: string;
+                            fields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            name: string;
+                            target_id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change an observation template's name and fields (staff or the target's owner); validated as when created */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facility: string;
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            facility: string;
+                            fields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            name: string;
+                            target_id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
-        /** Delete an observation template (staff) */
+        /** Delete an observation template (staff or the target's owner) */
         delete: {
             parameters: {
                 query?: never;
@@ -5880,8 +6655,211 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Observations of the targets you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description Case-insensitive text found anywhere in the target's name and the facility's id. */
+                    search?: string;
+                    status?: string;
+                    target_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            results: components["schemas"]["Observation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/observations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One observation (404 if you may not see its target) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Email alerts waiting on its data. */
+                            alerts: number;
+                            created_at: string;
+                            /** @description Data products fetched from it. */
+                            data_products: number;
+                            facility: string;
+                            id: number;
+                            /** @description The facility's own id (an LCO request id). */
+                            observation_id: string;
+                            /** @description The form values it was submitted with. */
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            scheduled_end: string | null;
+                            scheduled_start: string | null;
+                            /** @description The facility's state, "" until first checked. */
+                            status: string;
+                            target_id: number;
+                            target_name: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5979,6 +6957,8 @@ export interface paths {
                                 /** @description Bytes. */
                                 size: number;
                                 target_id: number;
+                                /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                thumbnail_url: string | null;
                                 /** @description Where the file is served (same access rules as its target). */
                                 url: string;
                             }[];
@@ -6005,6 +6985,8 @@ export interface paths {
                                     /** @description Bytes. */
                                     size: number;
                                     target_id: number;
+                                    /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                    thumbnail_url: string | null;
                                     /** @description Where the file is served (same access rules as its target). */
                                     url: string;
                                 }[];
@@ -10648,6 +11630,51 @@ export interface paths {
         };
         trace?: never;
     };
+    "/rest/v1/target-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orbital schemes with their elements, and the declared extra fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            extra_fields: {
+                                name: string;
+                                type: "string" | "number" | "boolean" | "datetime";
+                            }[];
+                            /** @description Each orbital scheme and the elements it uses. */
+                            schemes: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/v1/targets": {
         parameters: {
             query?: never;
@@ -10664,6 +11691,8 @@ export interface paths {
                     kind?: "sidereal" | "non_sidereal";
                     limit?: number;
                     offset?: number;
+                    /** @description Sort by identifier, name, created_at; a leading "-" sorts descending. Ties are broken by id. */
+                    ordering?: "identifier" | "-identifier" | "name" | "-name" | "created_at" | "-created_at";
                     public?: boolean;
                     /** @description Identifier or any of the three names contains this (case-insensitive). */
                     search?: string;
@@ -10806,6 +11835,8 @@ export interface paths {
                             ra: number | null;
                             scheme: ("MPC_MINOR_PLANET" | "MPC_COMET" | "JPL_MAJOR_PLANET") | (never | null);
                             semimajor_axis: number | null;
+                            /** @description The preview of the target's newest FITS frame that has one (the last frame of its next timelapse); null when none. */
+                            thumbnail_url: string | null;
                             /** Format: date-time */
                             updated_at: string;
                         };
@@ -10946,6 +11977,8 @@ export interface paths {
                             ra: number | null;
                             scheme: ("MPC_MINOR_PLANET" | "MPC_COMET" | "JPL_MAJOR_PLANET") | (never | null);
                             semimajor_axis: number | null;
+                            /** @description The preview of the target's newest FITS frame that has one (the last frame of its next timelapse); null when none. */
+                            thumbnail_url: string | null;
                             /** Format: date-time */
                             updated_at: string;
                         };
@@ -11165,6 +12198,8 @@ export interface paths {
                             ra: number | null;
                             scheme: ("MPC_MINOR_PLANET" | "MPC_COMET" | "JPL_MAJOR_PLANET") | (never | null);
                             semimajor_axis: number | null;
+                            /** @description The preview of the target's newest FITS frame that has one (the last frame of its next timelapse); null when none. */
+                            thumbnail_url: string | null;
                             /** Format: date-time */
                             updated_at: string;
                         };
@@ -11295,6 +12330,8 @@ export interface paths {
                                 /** @description Bytes. */
                                 size: number;
                                 target_id: number;
+                                /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                thumbnail_url: string | null;
                                 /** @description Where the file is served (same access rules as its target). */
                                 url: string;
                             }[];
@@ -11384,6 +12421,8 @@ export interface paths {
                             /** @description Bytes. */
                             size: number;
                             target_id: number;
+                            /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                            thumbnail_url: string | null;
                             /** @description Where the file is served (same access rules as its target). */
                             url: string;
                         };
@@ -11560,7 +12599,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an observation template (staff); the facility validates the fields first */
+        /** Create an observation template (staff or the target's owner); the facility validates the fields first */
         post: {
             parameters: {
                 query?: never;
@@ -11597,6 +12636,90 @@ export interface paths {
                             id: number;
                             name: string;
                             target_id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
@@ -11673,7 +12796,256 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Submit an observation of the target from one of its templates, with an email alert
+         * @description As POST /api/observe/: the template is filled in with a fresh request name, then `overrides` (raw form values by field), checked by the facility's form and its portal, and submitted. Problems come back as `fields` keyed by form field, problems of the whole form under `__all__`. Nothing is recorded unless the portal took the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Who is told when the data arrive. */
+                        email: string;
+                        /** @description Form field → value (string, number, boolean or null). */
+                        overrides?: unknown;
+                        template_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Observation"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/targets/{id}/observations/update-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the facilities now for the state of the target's open observations
+         * @description Anyone signed in who may see the target may ask. A facility that cannot be reached answers 502 and changes nothing of its observations.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Observations whose state or schedule changed. */
+                            changed: number;
+                            /** @description Observations whose facility was asked. */
+                            checked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11757,6 +13129,8 @@ export interface paths {
                                 /** @description Bytes. */
                                 size: number;
                                 target_id: number;
+                                /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                thumbnail_url: string | null;
                                 /** @description Where the file is served (same access rules as its target). */
                                 url: string;
                             }[];
@@ -11783,6 +13157,8 @@ export interface paths {
                                     /** @description Bytes. */
                                     size: number;
                                     target_id: number;
+                                    /** @description A FITS image's PNG preview, made shortly after the product arrives; null until then, and for other files. */
+                                    thumbnail_url: string | null;
                                     /** @description Where the file is served (same access rules as its target). */
                                     url: string;
                                 }[];
@@ -12539,6 +13915,241 @@ export interface paths {
         };
         trace?: never;
     };
+    "/rest/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a directory or identity-provider account locally (staff): it cannot sign in, its sessions end and its API tokens stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Where the password lives. */
+                            auth_source: "local" | "ldap" | "oidc";
+                            /**
+                             * Format: date-time
+                             * @description When staff disabled the account locally; null when not disabled.
+                             */
+                            disabled_at: string | null;
+                            /** @description What the identity mapping granted at the last sign-in. */
+                            links: {
+                                /** Format: date-time */
+                                created_at: string;
+                                kind: "staff" | "project" | "telescope";
+                                /** @description The project username, the telescope group, or "staff". */
+                                name: string;
+                            }[];
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a local disable (staff); the account becomes active again at its next sign-in, with what the mapping then grants */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Where the password lives. */
+                            auth_source: "local" | "ldap" | "oidc";
+                            /**
+                             * Format: date-time
+                             * @description When staff disabled the account locally; null when not disabled.
+                             */
+                            disabled_at: string | null;
+                            /** @description What the identity mapping granted at the last sign-in. */
+                            links: {
+                                /** Format: date-time */
+                                created_at: string;
+                                kind: "staff" | "project" | "telescope";
+                                /** @description The project username, the telescope group, or "staff". */
+                                name: string;
+                            }[];
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/v1/users/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a user signs in and what the identity mapping linked them to (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Where the password lives. */
+                            auth_source: "local" | "ldap" | "oidc";
+                            /**
+                             * Format: date-time
+                             * @description When staff disabled the account locally; null when not disabled.
+                             */
+                            disabled_at: string | null;
+                            /** @description What the identity mapping granted at the last sign-in. */
+                            links: {
+                                /** Format: date-time */
+                                created_at: string;
+                                kind: "staff" | "project" | "telescope";
+                                /** @description The project username, the telescope group, or "staff". */
+                                name: string;
+                            }[];
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12794,17 +14405,26 @@ export interface components {
             username: string;
         };
         Observation: {
+            /** @description Email alerts waiting on its data. */
             alerts: number;
             created_at: string;
+            /** @description Data products fetched from it. */
+            data_products: number;
             facility: string;
             id: number;
+            /** @description The facility's own id (an LCO request id). */
             observation_id: string;
+            /** @description The form values it was submitted with. */
             parameters: {
                 [key: string]: unknown;
             };
             scheduled_end: string | null;
             scheduled_start: string | null;
+            /** @description The facility's state, "" until first checked. */
             status: string;
+            target_id: number;
+            target_name: string;
+            updated_at: string;
         };
         ObservationTemplate: {
             created_at: string;
@@ -12874,6 +14494,8 @@ export interface components {
             data_product_id: number | null;
             data_type: string;
             id: number;
+            /** @description The observation whose frame it was measured from (its id in /targets/{id}/observations), if any. */
+            observation_record_id: number | null;
             source_location: string;
             source_name: string;
             target_id: number;
@@ -13048,6 +14670,8 @@ export interface components {
             ra: number | null;
             scheme: ("MPC_MINOR_PLANET" | "MPC_COMET" | "JPL_MAJOR_PLANET") | (never | null);
             semimajor_axis: number | null;
+            /** @description The preview of the target's newest FITS frame that has one (the last frame of its next timelapse); null when none. */
+            thumbnail_url: string | null;
             /** Format: date-time */
             updated_at: string;
         };
