@@ -4,8 +4,6 @@
 // test/platform/upgrade/ checks both directions against the release named here as previous.
 // When cutting a release: add it here, then re-record the hot-path queries
 // (`npx tsx scripts/record-hot-path-queries.ts`, see docs/deployment.md#upgrades).
-import { migrations } from './migrations/index.ts';
-
 export interface Release {
   version: string;
   /** The newest migration this release applies. */
@@ -22,9 +20,4 @@ export const previousRelease: Release = releases[releases.length - 1];
 /** The release that first applied a migration, or null for one not yet released. */
 export function releaseOf(migration: string): string | null {
   return releases.find((release) => migration <= release.lastMigration)?.version ?? null;
-}
-
-/** Migrations written since the previous release. */
-export function unreleasedMigrations(): string[] {
-  return Object.keys(migrations).filter((name) => name > previousRelease.lastMigration);
 }

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { loadConfig } from '../../../src/config.ts';
-import { openDatabase } from '../../../src/platform/db/database.ts';
+import type { DatabaseHandle } from '../../../src/platform/db/database.ts';
 import { migrateToLatest, MIGRATION_TABLE } from '../../../src/platform/db/migrate.ts';
 import { appliedMigrations } from '../../../src/platform/db/migration-plan.ts';
 import { migrations } from '../../../src/platform/db/migrations/index.ts';
@@ -14,22 +13,14 @@ import { freshDatabase, tempDir } from '../../helpers/database.ts';
 import type { TestDatabase } from '../../helpers/database.ts';
 import { testEnv } from '../../helpers/platform.ts';
 import { runLightpath } from '../../helpers/processes.ts';
+import { withHandle } from './schema-compat.ts';
 
 // Far enough back that there is always something pending, whatever has been added since.
 const APPLIED_UP_TO = '0012_events';
 const names = Object.keys(migrations);
 const pending = names.slice(names.indexOf(APPLIED_UP_TO) + 1);
 
-async function withDatabase<T>(database: TestDatabase, use: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const handle = openDatabase(loadConfig(testEnv(database)));
-  try {
-    return await use(handle);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function tableNames(handle: ReturnType<typeof openDatabase>): Promise<string[]> {
+async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   return (await handle.db.introspection.getTables()).map((t) => t.name).sort();
 }
 
@@ -39,12 +30,12 @@ describe('lightpath migrate --dry-run', () => {
   before(async () => {
     database = await freshDatabase();
     env = testEnv(database);
-    await withDatabase(database, (handle) => migrateToLatest(handle.db, handle.kind, { upTo: APPLIED_UP_TO }));
+    await withHandle(database, (handle) => migrateToLatest(handle.db, handle.kind, { upTo: APPLIED_UP_TO }));
   });
   after(() => database.drop());
 
   test('lists each pending migration with its purpose and SQL, changes nothing, and exits 3', async () => {
-    const before = await withDatabase(database, async (handle) => ({ applied: await appliedMigrations(handle), tables: await tableNames(handle) }));
+    const before = await withHandle(database, async (handle) => ({ applied: await appliedMigrations(handle), tables: await tableNames(handle) }));
     const result = await runLightpath(['migrate', '--dry-run'], env);
     assert.equal(result.code, 3, result.output);
     assert.match(result.output, new RegExp(`^${pending.length} migration\\(s\\) pending; nothing was changed:`));
@@ -55,7 +46,7 @@ describe('lightpath migrate --dry-run', () => {
     assert.match(result.output, /^ {2}create table "support_areas" \("id" (integer primary key autoincrement|serial primary key),/m);
     assert.match(result.output, /Run "lightpath migrate" to apply them\.\n$/);
 
-    const after = await withDatabase(database, async (handle) => ({ applied: await appliedMigrations(handle), tables: await tableNames(handle) }));
+    const after = await withHandle(database, async (handle) => ({ applied: await appliedMigrations(handle), tables: await tableNames(handle) }));
     assert.deepEqual(after, before);
     assert.ok(!after.tables.includes('support_areas'));
   });
@@ -68,7 +59,7 @@ describe('lightpath migrate --dry-run', () => {
   });
 
   test('a database migrated by a newer Lightpath is a failure that says so', async () => {
-    await withDatabase(database, (handle) =>
+    await withHandle(database, (handle) =>
       sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values ('9999_from_the_future', ${new Date().toISOString()})`.execute(handle.db));
     const result = await runLightpath(['migrate', '--dry-run'], env);
     assert.equal(result.code, 1);
