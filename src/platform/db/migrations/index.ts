@@ -1,4 +1,9 @@
 // Every migration, in order. Names sort in application order; never rename or edit a shipped one.
+// Each must leave the schema usable by the previous release's code, which keeps running during a
+// rolling upgrade: add tables, indexes and columns that are nullable or have a default; never
+// rename, drop or make required a column the previous release uses — add the new one now, drop
+// the old one in the next release. src/platform/db/releases.ts says which release ships which
+// migration; test/platform/upgrade/ fails when a migration breaks the rule (docs/deployment.md#upgrades).
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../../../config.ts';
 import * as platform from './0001_platform.ts';
