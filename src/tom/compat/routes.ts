@@ -72,13 +72,8 @@ export async function tomEducationRoutes(app: FastifyInstance, platform: Platfor
     };
   });
 
-  // The target page of tom_education, which alert emails link to: Lightpath has no HTML pages,
-  // so it leads to the target's summary with its timelapses.
-  app.get<{ Params: { pk: string } }>('/targets/:pk/', options, async (request, reply) => {
-    const found = await target(request, request.params.pk);
-    return reply.redirect(`/api/target/${found.id}/`, 302);
-  });
-
+  // The target page itself, /targets/<pk>/ (where alert emails link), is the web app's; the
+  // photometry CSV below stays a server route and wins over the app.
   app.get<{ Params: { pk: string } }>('/targets/:pk/data/download/', options, async (request, reply) => {
     const found = await target(request, request.params.pk);
     const rows = await db.selectFrom('reduced_datums').select(['timestamp', 'value'])

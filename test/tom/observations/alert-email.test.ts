@@ -86,10 +86,10 @@ describe('alert emails link to the target and its timelapse', () => {
     assert.ok(html.includes(`<a href="${targetUrl}">`), html);
     assert.ok(html.includes(`<a href="${timelapseUrl.replace(/&/g, '&amp;')}">`), html);
 
-    // The target link leads somewhere: the target's summary with its timelapses.
+    // The target link opens the web app's target page (test/web/telescope-targets.test.ts follows it in a browser).
     const page = await server.app.inject({ method: 'GET', url: `/targets/${target.id}/` });
-    assert.equal(page.statusCode, 302);
-    assert.equal(page.headers.location, `/api/target/${target.id}/`);
+    assert.notEqual(page.statusCode, 404, 'no server route claims the target page');
+    assert.equal(page.headers.location, undefined, 'no longer a redirect to the JSON summary');
     const timelapseFile = await server.app.inject({ method: 'GET', url: timelapse.url });
     assert.equal(timelapseFile.statusCode, 200);
   });

@@ -6486,6 +6486,7 @@ export interface paths {
                             id: number;
                             name: string;
                             target_id: number;
+                            target_name: string;
                         };
                     };
                 };
@@ -6542,6 +6543,7 @@ export interface paths {
                             id: number;
                             name: string;
                             target_id: number;
+                            target_name: string;
                         };
                     };
                 };
@@ -12636,6 +12638,7 @@ export interface paths {
                             id: number;
                             name: string;
                             target_id: number;
+                            target_name: string;
                         };
                     };
                 };
@@ -14435,6 +14438,7 @@ export interface components {
             id: number;
             name: string;
             target_id: number;
+            target_name: string;
         };
         OwnProject: {
             full_name: string;
