@@ -11,6 +11,7 @@ export const PROJECT_NAV: NavItem[] = [
   { href: '/sessions/', label: 'Sessions' },
   { href: '/datasets/', label: 'Datasets' },
   { href: '/reports/', label: 'Reports' },
+  { href: '/targets/', label: 'Targets' },
   { href: '/observations/', label: 'Observations' },
   { href: '/profile/', label: 'Profile' },
 ];
@@ -23,6 +24,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/projects/', label: 'Projects' },
   { href: '/staff/beamlines/', label: 'Beamlines' },
   { href: '/staff/access-lists/', label: 'Remote access' },
+  { href: '/targets/', label: 'Targets' },
   { href: '/observations/', label: 'Observations' },
   { href: '/staff/survey/', label: 'Survey' },
   { href: '/staff/activity/', label: 'Activity' },
@@ -32,7 +34,8 @@ export const STAFF_NAV: NavItem[] = [
  * Telescope pages a visitor may open without signing in (tom_education's were public): they show
  * public targets and their data, and a not-found page for the rest.
  */
-const OPEN_TO_VISITORS = [/^\/targets\//, /^\/pipeline\/\d+\/?$/, /^\/dataproducts\/data\/group\//, /^\/gallery\//,
+// (Creating or changing a target is not: /targets/create/ and /targets/<pk>/update/ ask for a login.)
+const OPEN_TO_VISITORS = [/^\/targets\/(\d+\/(data\/)?)?$/, /^\/pipeline\/\d+\/?$/, /^\/dataproducts\/data\/group\//, /^\/gallery\//,
   /^\/dataproducts\/\d+\/view\/$/];
 
 export function openToVisitors(pathname: string): boolean {
