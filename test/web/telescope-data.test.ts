@@ -137,7 +137,7 @@ describe('telescope data pages in the browser', () => {
       await page.waitForURL(/\/dataproducts\/data\/group\/\d+\/$/);
       await page.getByRole('heading', { name: 'Best of the night' }).waitFor();
       await page.getByText('2 data products').waitFor();
-      for (const name of ['night-2.fits.fz', 'elp0m411-kb80-20190801-0012-e91.fits.fz']) await page.getByRole('link', { name }).waitFor();
+      for (const name of ['night-2.fits.fz', 'elp0m411-kb80-20190801-0012-e91.fits.fz']) await page.getByRole('link', { name, exact: true }).waitFor();
       await assertAccessible(page, 'the group page');
       assert.deepEqual(tab.errors, []);
     });
