@@ -25,8 +25,7 @@ export function healthRoutes(app: FastifyInstance, db: Db, degradedChecks: Degra
       request.log.warn({ err: error }, 'database not reachable');
       return reply.code(503).send({ detail: 'Database unreachable.' });
     }
-    if (reasons.length === 0) return { status: 'ready' };
-    request.log.warn({ reasons }, 'server degraded');
-    return { status: 'degraded', reasons };
+    // Not logged: probes come every few seconds, and each trouble is logged where it happens.
+    return reasons.length === 0 ? { status: 'ready' } : { status: 'degraded', reasons };
   });
 }
