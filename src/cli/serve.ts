@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts';
 import { startObservationScheduler } from '../tom/observations/scheduler.ts';
 import { buildApp } from '../app.ts';
 import { listenOrFail } from './failure-causes.ts';
+import { startDirectoryRefresh } from '../platform/auth/ldap/directory-refresh.ts';
 
 export const serve: Command = {
   name: 'serve',
@@ -24,14 +25,17 @@ then exits. Configuration: docs/configuration.md.`,
     await removeLeftovers(platform, log);
     const app = await buildApp(platform);
     let stopScheduler = () => {};
+    let stopDirectoryRefresh = () => {};
     const stop = async () => {
       stopScheduler();
+      stopDirectoryRefresh();
       await app.close();
       await platform.close();
     };
     onShutdown(log, stop);
     // Listen before taking jobs: a busy port ends the command before any job has started.
     await listenOrFail(() => app.listen({ port: config.port, host: config.host }), config, 'PORT', stop);
+    stopDirectoryRefresh = startDirectoryRefresh(platform);
     if (config.serveRunsJobs) {
       await platform.jobs.startWorking();
       stopScheduler = startObservationScheduler(platform.db, platform.jobs, log, config.tom.observationPollSeconds);

@@ -25,24 +25,45 @@ export async function authenticateWithDirectory(config: LdapConfig, username: st
   // directories accept as anonymous: it must never reach the directory.
   if (password === '') return { ok: false, why: 'empty password' };
   return withServiceClient(config, async (service) => {
-    const found = await search(service, config.searchBase, fillFilter(config.userFilter, { username }), ['*', ...(config.groupAttribute ? [config.groupAttribute] : [])]);
-    if (found.length !== 1) return { ok: false, why: found.length === 0 ? 'no such person' : `the filter matches ${found.length} entries` };
-    const entry = found[0];
-    if (!(await passwordAccepted(config, entry.dn, password))) return { ok: false, why: 'wrong password' };
-    const name = firstValue(entry, config.usernameAttribute) ?? username;
-    const groups = [...values(entry, config.groupAttribute)];
-    if (config.groupSearchBase !== null) {
-      const memberships = await search(service, config.groupSearchBase, fillFilter(config.groupFilter, { dn: entry.dn, username: name }), ['cn']);
-      groups.push(...memberships.map((group) => group.dn));
-    }
-    return {
-      ok: true,
-      identity: {
-        source: 'ldap', username: name, fullName: firstValue(entry, config.nameAttribute), email: firstValue(entry, config.emailAttribute),
-        groups: [...new Set(groups)], attributes: attributesOf(entry),
-      },
-    };
+    const found = await findPerson(service, config, username);
+    if (!('dn' in found)) return found;
+    if (!(await passwordAccepted(config, found.dn, password))) return { ok: false, why: 'wrong password' };
+    return { ok: true, identity: await identityOf(service, config, found, username) };
   });
+}
+
+/**
+ * What the directory says now about people who signed in before (no password: for refreshing
+ * their access); null for a person it no longer holds.
+ */
+export async function lookUpPeople(config: LdapConfig, usernames: string[]): Promise<Map<string, ExternalIdentity | null>> {
+  return withServiceClient(config, async (service) => {
+    const people = new Map<string, ExternalIdentity | null>();
+    for (const username of usernames) {
+      const found = await findPerson(service, config, username);
+      people.set(username, 'dn' in found ? await identityOf(service, config, found, username) : null);
+    }
+    return people;
+  });
+}
+
+async function findPerson(service: Client, config: LdapConfig, username: string): Promise<Entry | { ok: false; why: string }> {
+  const found = await search(service, config.searchBase, fillFilter(config.userFilter, { username }), ['*', ...(config.groupAttribute ? [config.groupAttribute] : [])]);
+  if (found.length === 1) return found[0];
+  return { ok: false, why: found.length === 0 ? 'no such person' : `the filter matches ${found.length} entries` };
+}
+
+async function identityOf(service: Client, config: LdapConfig, entry: Entry, typed: string): Promise<ExternalIdentity> {
+  const username = firstValue(entry, config.usernameAttribute) ?? typed;
+  const groups = [...values(entry, config.groupAttribute)];
+  if (config.groupSearchBase !== null) {
+    const memberships = await search(service, config.groupSearchBase, fillFilter(config.groupFilter, { dn: entry.dn, username }), ['cn']);
+    groups.push(...memberships.map((group) => group.dn));
+  }
+  return {
+    source: 'ldap', username, fullName: firstValue(entry, config.nameAttribute), email: firstValue(entry, config.emailAttribute),
+    groups: [...new Set(groups)], attributes: attributesOf(entry),
+  };
 }
 
 /** Opens a connection (upgraded with StartTLS when set) bound as the service account, runs `work`, and always closes it. */

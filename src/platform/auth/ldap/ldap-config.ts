@@ -27,6 +27,8 @@ export interface LdapConfig {
   caFile: string | null;
   /** How long to wait for the directory before saying it cannot be reached. */
   timeoutSeconds: number;
+  /** How often active directory accounts are checked against the directory again (0: only at sign-in). */
+  refreshMinutes: number;
 }
 
 /** The part of the settings reader this needs (src/config.ts passes its own). */
@@ -55,6 +57,7 @@ export function readLdapConfig(read: LdapSettingsReader, problems: string[]): Ld
     startTls: read.boolean('LIGHTPATH_LDAP_STARTTLS', false),
     caFile: read.string('LIGHTPATH_LDAP_CA_FILE', '') || null,
     timeoutSeconds: read.integer('LIGHTPATH_LDAP_TIMEOUT_SECONDS', 5, 1, 120),
+    refreshMinutes: read.integer('LIGHTPATH_LDAP_REFRESH_MINUTES', 15, 0, 1440),
   };
   if (config.searchBase === '') problems.push('LIGHTPATH_LDAP_SEARCH_BASE is required with LIGHTPATH_LDAP_URL (where people are, e.g. ou=people,dc=example,dc=org)');
   if (!config.userFilter.includes('{username}') || !/^\(.*\)$/.test(config.userFilter)) {

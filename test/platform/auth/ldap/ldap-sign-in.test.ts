@@ -10,6 +10,7 @@ import type { TestServer } from '../../../helpers/platform.ts';
 import { login, makeUser } from '../../../helpers/accounts.ts';
 import { addPerson, closedPort, countingServer, ldapEnv, leaveGroup, loadMapping, removePerson } from './test-directory.ts';
 import { authenticateWithDirectory } from '../../../../src/platform/auth/ldap/directory.ts';
+import { refreshDirectoryAccounts } from '../../../../src/platform/auth/ldap/directory-refresh.ts';
 import { escapeFilterValue } from '../../../../src/platform/auth/ldap/filter-escape.ts';
 import { loadConfig } from '../../../../src/config.ts';
 
@@ -103,6 +104,21 @@ describe('LDAP sign-in', () => {
     assert.equal(refused.statusCode, 403);
     assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: { cookie: session.cookie } })).statusCode, 401, 'the session ended');
     assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: token })).statusCode, 401, 'the token stopped');
+  });
+
+  test('removed from the group while signed in: the next directory refresh ends the session and the token, no sign-in needed', async () => {
+    const uid = await person('refreshed', 'refreshed-secret', ['mx-users']);
+    const stays = await person('stays', 'stays-secret', ['mx-users']);
+    const session = await login(server.app, uid, 'refreshed-secret');
+    const token = { authorization: `Bearer ${(await inject({ method: 'POST', url: '/rest/v1/tokens', headers: session.headers, payload: { name: 't' } })).json().token}` };
+    const other = await login(server.app, stays, 'stays-secret');
+
+    await leaveGroup(uid, 'mx-users');
+    const outcome = await refreshDirectoryAccounts(server.platform);
+    assert.deepEqual(outcome.lostAccess, [uid]);
+    assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: { cookie: session.cookie } })).statusCode, 401);
+    assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: token })).statusCode, 401);
+    assert.equal((await inject({ method: 'GET', url: '/rest/v1/auth/me', headers: { cookie: other.cookie } })).statusCode, 200, 'others keep theirs');
   });
 
   test('removed from the staff group: the next sign-in is no longer staff, and neither is the older session', async () => {
