@@ -99,7 +99,7 @@ describe('signing in through the identity provider', () => {
       await page.getByRole('heading', { name: 'No access yet', level: 1 }).waitFor();
       const text = await page.locator('main').innerText();
       assert.match(text, /You signed in as nadia, but your account is not linked to a project or group/);
-      assert.match(text, /useroffice@example\.org/);
+      assert.match(text, /Ask the user office \(useroffice@example\.org\) to add your account/);
       await assertAccessible(page, 'the no-access page');
 
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -14,6 +14,7 @@ import { ffmpegCheck } from './ffmpeg-check.ts';
 import { nginxCheck } from './nginx-check.ts';
 import { smtpCheck } from './smtp-check.ts';
 import { ldapCheck } from '../auth/ldap/ldap-check.ts';
+import { oidcCheck } from '../auth/external/oidc-check.ts';
 
 export const doctorChecks: DoctorCheck[] = [
   settingsCheck,
@@ -27,6 +28,7 @@ export const doctorChecks: DoctorCheck[] = [
   nginxCheck,
   smtpCheck,
   ldapCheck,
+  oidcCheck,
 ];
 
 export interface CheckedFinding extends Finding {
