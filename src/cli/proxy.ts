@@ -10,9 +10,9 @@ export const proxy: Command = {
   summary: 'run the Data Proxy on its own (e.g. on the file server)',
   help: `Usage: lightpath proxy
 
-Runs only the Data Proxy — the MxLIVE-compatible /download/… URLs, plus /healthz and /readyz —
-on HOST:LIGHTPATH_PROXY_PORT (default 127.0.0.1:3001), with its own database (DATABASE_URL or
-the data directory; pending migrations are applied first). Run it on the machine that holds the
+Runs only the Data Proxy — the MxLIVE-compatible /download/… URLs, plus /healthz, /readyz and
+/metrics — on HOST:LIGHTPATH_PROXY_PORT (default 127.0.0.1:3001), with its own database
+(DATABASE_URL or the data directory; pending migrations are applied first). Run it on the machine that holds the
 data, with LIGHTPATH_DATA_ROOTS (and LIGHTPATH_DATA_USER_ROOT) naming the directories it may
 hand out, and LIGHTPATH_DATAPROXY_SECRET set to the same value as on the main server. Then start
 the main server with LIGHTPATH_DATAPROXY_URL=http://<this host>:<port>/download: it asks this
