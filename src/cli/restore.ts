@@ -33,6 +33,8 @@ Options:
     const { directory, manifest, applied } = await asCommandFailure(() => reachDatabase(config, () => restoreBackup(config, source)));
     process.stdout.write(`Restored ${directory} (taken ${manifest.created_at} by Lightpath ${manifest.lightpath_version}): `
       + `${manifest.database.kind} database, schema ${manifest.database.schema_version}, ${manifest.files.length} file(s)\n`);
+    const leftOut = manifest.database.left_out.length;
+    if (leftOut > 0) process.stdout.write(`Removed ${leftOut} data product(s) whose files were being uploaded or deleted during the backup\n`);
     process.stdout.write(applied.length > 0 ? `Then migrated: ${applied.join(', ')}\n` : 'The schema is current: nothing to migrate.\n');
     return 0;
   },

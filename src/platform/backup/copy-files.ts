@@ -1,18 +1,17 @@
 // Copies the files a database snapshot names into a backup. A file unchanged since the previous
 // backup (same key, size and modification time: the store replaces files, never edits them) is
-// hard-linked from it instead of copied. A named file that is missing, or whose size differs from
-// its row's, means an upload or a delete was under way when the snapshot was taken: the caller
-// takes a fresh snapshot rather than keep a row without its file.
-import fs from 'node:fs';
+// hard-linked from it instead of copied. A row whose file is missing, or not the size the row
+// records, was being uploaded or deleted as the snapshot was taken: it is left out (restore
+// removes it) rather than kept without its file, and so are rows whose file vanishes mid-copy.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStore } from '../storage/file-store.ts';
 import { checkKey } from '../storage/file-store.ts';
 import { copyWithChecksum } from './checksums.ts';
-import type { FileReference } from './file-references.ts';
+import type { FileReference, LeftOutRow } from './file-references.ts';
 import type { ManifestFile } from './manifest.ts';
 
-/** Files already in a backup directory (an earlier backup's, or this one's from a previous attempt). */
+/** Files already in a backup directory, by key. */
 export interface BackedUpFiles {
   directory: string;
   files: Map<string, ManifestFile>;
@@ -20,63 +19,66 @@ export interface BackedUpFiles {
 
 export interface CopyOutcome {
   files: ManifestFile[];
-  /** Why this snapshot cannot be kept; empty when every file was copied. */
-  problems: string[];
+  leftOut: LeftOutRow[];
   linked: number;
 }
 
 export const filePath = (directory: string, key: string) => path.join(directory, 'files', ...checkKey(key));
 
-export async function copyReferencedFiles(
-  store: FileStore, references: FileReference[], target: BackedUpFiles, previous: BackedUpFiles | null,
-): Promise<CopyOutcome> {
-  const wanted = new Map<string, { reference: FileReference; size: number; modifiedAt: string }>();
-  const problems: string[] = [];
+export async function copyReferencedFiles(store: FileStore, references: FileReference[], directory: string, previous: BackedUpFiles | null): Promise<CopyOutcome> {
+  const byRow = new Map<string, FileReference[]>();
   for (const reference of references) {
-    const info = await store.stat(reference.key);
-    if (!info) problems.push(`${reference.owner} names ${reference.key}, which is not in the file store`);
-    else if (reference.size !== null && info.size !== reference.size) problems.push(`${reference.key} (${reference.owner}) is still being written`);
-    else wanted.set(reference.key, { reference, size: info.size, modifiedAt: info.modifiedAt.toISOString() });
+    const id = `${reference.row.table}:${reference.row.id}`;
+    byRow.set(id, [...(byRow.get(id) ?? []), reference]);
   }
-  if (problems.length > 0) return { files: [], problems, linked: 0 };
-
-  const files: ManifestFile[] = [];
-  let linked = 0;
-  for (const [key, { reference, size, modifiedAt }] of wanted) {
-    const unchanged = (entry: ManifestFile | undefined) => entry !== undefined && entry.size === size && entry.modified_at === modifiedAt;
-    const had = target.files.get(key);
-    if (unchanged(had)) {
-      files.push(had!);
-      continue;
+  const outcome: CopyOutcome = { files: [], leftOut: [], linked: 0 };
+  for (const rowReferences of byRow.values()) {
+    const copied: ManifestFile[] = [];
+    let linked = 0;
+    let problem: string | null = null;
+    for (const reference of rowReferences) {
+      const result = await copyOne(store, reference, directory, previous);
+      if (typeof result === 'string') {
+        problem = result;
+        break;
+      }
+      copied.push(result.file);
+      if (result.linked) linked++;
     }
-    const destination = filePath(target.directory, key);
-    await fsp.rm(destination, { force: true });
-    const earlier = previous?.files.get(key);
-    if (unchanged(earlier) && (await linkFile(filePath(previous!.directory, key), destination, size))) {
-      linked++;
-      files.push(earlier!);
-      target.files.set(key, earlier!);
-      continue;
+    if (problem === null) {
+      outcome.files.push(...copied);
+      outcome.linked += linked;
+    } else {
+      for (const file of copied) await fsp.rm(filePath(directory, file.key), { force: true });
+      outcome.leftOut.push({ ...rowReferences[0].row, reason: problem });
     }
-    const copied = await copyFromStore(store, key, destination);
-    if (copied === null) return { files: [], problems: [`${key} (${reference.owner}) was deleted during the backup`], linked };
-    if (copied.size !== size) return { files: [], problems: [`${key} (${reference.owner}) changed during the backup`], linked };
-    const entry: ManifestFile = { key, size, sha256: copied.sha256, modified_at: modifiedAt };
-    await fsp.utimes(destination, new Date(modifiedAt), new Date(modifiedAt));
-    files.push(entry);
-    target.files.set(key, entry);
   }
-  return { files, problems: [], linked };
+  return outcome;
 }
 
-async function copyFromStore(store: FileStore, key: string, destination: string) {
+/** Copies or links one file; a string says why the row that names it cannot be kept. */
+async function copyOne(store: FileStore, reference: FileReference, directory: string, previous: BackedUpFiles | null): Promise<{ file: ManifestFile; linked: boolean } | string> {
+  const { key, owner } = reference;
+  const info = await store.stat(key);
+  if (!info) return `${owner} names ${key}, which is not in the file store (being uploaded or deleted)`;
+  if (reference.size !== null && info.size !== reference.size) return `${key} of ${owner} was still being written`;
+  const modifiedAt = info.modifiedAt.toISOString();
+  const destination = filePath(directory, key);
+  const earlier = previous?.files.get(key);
+  if (earlier && earlier.size === info.size && earlier.modified_at === modifiedAt && (await linkFile(filePath(previous!.directory, key), destination, info.size))) {
+    return { file: earlier, linked: true };
+  }
+  let copied;
   try {
-    return await copyWithChecksum(await store.read(key), destination);
+    copied = await copyWithChecksum(await store.read(key), destination);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await fsp.rm(destination, { force: true });
-    return null;
+    return `${key} of ${owner} was deleted during the backup`;
   }
+  if (copied.size !== info.size) return `${key} of ${owner} changed during the backup`;
+  await fsp.utimes(destination, info.modifiedAt, info.modifiedAt);
+  return { file: { key, size: info.size, sha256: copied.sha256, modified_at: modifiedAt }, linked: false };
 }
 
 /** Hard-links an earlier backup's copy; false when it is gone or altered, or links are impossible (another disk). */
@@ -92,17 +94,4 @@ async function linkFile(source: string, destination: string, size: number): Prom
     if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK') return false;
     throw error;
   }
-}
-
-/** Removes files an earlier attempt copied that the final snapshot no longer names. */
-export async function removeUnnamedFiles(directory: string, keep: Set<string>): Promise<void> {
-  const root = path.join(directory, 'files');
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await fsp.readdir(dir, { withFileTypes: true }).catch(() => [] as fs.Dirent[])) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (!keep.has(path.relative(root, full).split(path.sep).join('/'))) await fsp.rm(full, { force: true });
-    }
-  };
-  await walk(root);
 }

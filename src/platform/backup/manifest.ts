@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DatabaseKind } from '../../config.ts';
 import { checkKey } from '../storage/file-store.ts';
 import { BackupError } from './backup-error.ts';
+import type { LeftOutRow } from './file-references.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const FORMAT = 'lightpath-backup';
@@ -31,7 +32,10 @@ export interface Manifest {
     migrations: string[];
     /** The dump's name in the backup directory, its size and checksum. */
     dump: { name: string; size: number; sha256: string };
+    /** Counted in the dump. */
     row_counts: Record<string, number>;
+    /** Rows in the dump whose files were mid-upload or mid-delete; restore removes them. */
+    left_out: LeftOutRow[];
   };
   files: ManifestFile[];
   /** The earlier backup whose unchanged files were hard-linked, if any. */
@@ -75,6 +79,9 @@ function shapeProblem(value: unknown): string | null {
   if (typeof d.dump !== 'object' || d.dump === null || typeof d.dump.name !== 'string' || !/^[\w.-]+$/.test(d.dump.name)
     || !isCount(d.dump.size) || !SHA256.test(String(d.dump.sha256))) return 'database.dump must give a plain file name, size and sha256';
   if (typeof d.row_counts !== 'object' || d.row_counts === null || !Object.values(d.row_counts).every(isCount)) return 'database.row_counts must map tables to counts';
+  if (!Array.isArray(d.left_out) || !d.left_out.every((r) => typeof r === 'object' && r !== null && r.table === 'data_products' && Number.isSafeInteger(r.id))) {
+    return 'database.left_out must list data_products rows by id';
+  }
   if (!Array.isArray(m.files)) return 'files must be a list';
   for (const f of m.files) {
     if (typeof f !== 'object' || f === null || !isCount(f.size) || !SHA256.test(String(f.sha256)) || typeof f.modified_at !== 'string') {

@@ -1,5 +1,6 @@
 // `lightpath restore`: into an empty data directory and database only, from a backup whose
-// checksums all match; the database, then its files, then the migrations a newer Lightpath adds.
+// checksums all match; the database, then its files, then the migrations a newer Lightpath adds,
+// then the removal of the rows the backup left out (their files were mid-upload or mid-delete).
 import { createReadStream } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { BackupError } from './backup-error.ts';
 import { copyWithChecksum } from './checksums.ts';
 import { filePath } from './copy-files.ts';
+import { removeLeftOutRows } from './file-references.ts';
 import { inspectSqliteFile } from './database-snapshot.ts';
 import type { Manifest } from './manifest.ts';
 import { runPgTool } from './pg-tools.ts';
@@ -52,6 +54,7 @@ export async function restoreBackup(config: RestoreConfig, source: string): Prom
   const database = openDatabase(config);
   try {
     const { applied } = await migrateToLatest(database.db, database.kind);
+    await removeLeftOutRows(database.db, manifest.database.left_out);
     return { directory, manifest, applied };
   } finally {
     await database.close();

@@ -15,7 +15,8 @@ export type Rows = Record<string, unknown>[];
 
 export async function backupOf(database: TestDatabase, destination: string, args: string[] = []) {
   const result = await runLightpath(['backup', destination, ...args], testEnv(database));
-  const directory = result.output.trim().split('\n').at(-1) ?? '';
+  // The folder is printed on its own line (stderr may name rows left out).
+  const directory = result.output.split('\n').filter((line) => line.startsWith(`${destination}/`)).at(-1) ?? '';
   return { ...result, directory };
 }
 
