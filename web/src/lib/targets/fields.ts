@@ -32,15 +32,19 @@ export const SCHEME_LABELS: Record<string, string> = {
 
 export type ExtraType = 'string' | 'number' | 'boolean' | 'datetime';
 
-/** A number box's text as the API takes it: null when empty. */
-export function numberOrNull(text: string): number | null {
-  const trimmed = text.trim();
+/** A box's value as text: a number box bound with bind:value holds a number, or null when empty. */
+type BoxValue = string | number | null | undefined;
+const textOf = (value: BoxValue) => (value === null || value === undefined ? '' : String(value)).trim();
+
+/** A number box's value as the API takes it: null when empty. */
+export function numberOrNull(value: BoxValue): number | null {
+  const trimmed = textOf(value);
   return trimmed === '' ? null : Number(trimmed);
 }
 
-/** An extra field's text as a value of its type ("" is no value; booleans are "true"/"false"). */
-export function extraValue(text: string, type: ExtraType): string | number | boolean | null {
-  const trimmed = text.trim();
+/** An extra field's value as a value of its type ("" is no value; booleans are "true"/"false"). */
+export function extraValue(value: BoxValue, type: ExtraType): string | number | boolean | null {
+  const trimmed = textOf(value);
   if (trimmed === '') return null;
   if (type === 'number') return Number(trimmed);
   if (type === 'boolean') return trimmed === 'true';
