@@ -226,7 +226,8 @@ describe('LDAP sign-in when the directory cannot answer', () => {
   });
 
   test('a refused service account or a search base that does not exist is a 503 naming the misconfiguration, not a wrong password', async () => {
-    for (const setting of [{ LIGHTPATH_LDAP_BIND_PASSWORD: 'not-the-service-password' }, { LIGHTPATH_LDAP_SEARCH_BASE: 'ou=nobody,dc=example,dc=org' }]) {
+    const settings: Record<string, string>[] = [{ LIGHTPATH_LDAP_BIND_PASSWORD: 'not-the-service-password' }, { LIGHTPATH_LDAP_SEARCH_BASE: 'ou=nobody,dc=example,dc=org' }];
+    for (const setting of settings) {
       const server = await startTestServer({ env: ldapEnv(setting) });
       try {
         const response = await server.app.inject({ method: 'POST', url: LOGIN, payload: { username: 'alice', password: 'alice-secret' } });
