@@ -3,7 +3,8 @@
 # afresh from test/fixtures/ldap/directory.ldif at each start.
 #   scripts/test-slapd.sh start   → prints the URL to use as LIGHTPATH_TEST_LDAP_URL
 #   scripts/test-slapd.sh stop
-# Needs Debian's slapd and ldap-utils. Everything lives in a temporary directory with its own
+# The server offers StartTLS with test/fixtures/ldap/test-server.pem, a self-signed certificate
+# for 127.0.0.1 made for these tests only. Needs Debian's slapd and ldap-utils. Everything lives in a temporary directory with its own
 # configuration file: the system's slapd configuration is neither read nor changed. As root the
 # server runs as the "openldap" user the package creates, owning that directory.
 set -euo pipefail
@@ -32,12 +33,16 @@ case "${1:-}" in
     stop
     rm -rf "$DIR"
     mkdir -p "$DIR/data"
+    # StartTLS with the fixture's self-signed certificate for 127.0.0.1 (the tests trust it by file).
+    cp "$ROOT/test/fixtures/ldap/test-server.pem" "$ROOT/test/fixtures/ldap/test-server.key" "$DIR/"
     cat > "$DIR/slapd.conf" <<CONF
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/nis.schema
 include /etc/ldap/schema/inetorgperson.schema
 pidfile $DIR/slapd.pid
+TLSCertificateFile $DIR/test-server.pem
+TLSCertificateKeyFile $DIR/test-server.key
 argsfile $DIR/slapd.args
 modulepath /usr/lib/ldap
 moduleload back_mdb

@@ -8,7 +8,7 @@ import type { InjectOptions } from 'fastify';
 import { startTestServer } from '../../../helpers/platform.ts';
 import type { TestServer } from '../../../helpers/platform.ts';
 import { login, makeUser } from '../../../helpers/accounts.ts';
-import { addPerson, closedPort, countingServer, ldapEnv, leaveGroup, loadMapping, removePerson } from './test-directory.ts';
+import { addPerson, closedPort, countingServer, ldapEnv, leaveGroup, loadMapping, removePerson, TEST_DIRECTORY_CA } from './test-directory.ts';
 import { authenticateWithDirectory } from '../../../../src/platform/auth/ldap/directory.ts';
 import { refreshDirectoryAccounts } from '../../../../src/platform/auth/ldap/directory-refresh.ts';
 import { escapeFilterValue } from '../../../../src/platform/auth/ldap/filter-escape.ts';
@@ -208,6 +208,25 @@ describe('LDAP sign-in', () => {
     const local = await signIn(uid, 'local-password');
     assert.equal(local.statusCode, 200);
     assert.equal(local.json().user.is_staff, false, 'the directory\'s staff group does not reach the local account');
+  });
+});
+
+describe('LDAP sign-in over StartTLS', () => {
+  test('with the directory\'s certificate authority trusted, people sign in; without it, nothing is sent in the clear', async () => {
+    const trusted = await startTestServer({ env: ldapEnv({ LIGHTPATH_LDAP_STARTTLS: 'true', LIGHTPATH_LDAP_CA_FILE: TEST_DIRECTORY_CA }) });
+    try {
+      await loadMapping(trusted.platform);
+      await login(trusted.app, 'alice', 'alice-secret');
+    } finally {
+      await trusted.close();
+    }
+    const untrusted = await startTestServer({ env: ldapEnv({ LIGHTPATH_LDAP_STARTTLS: 'true' }) });
+    try {
+      const response = await untrusted.app.inject({ method: 'POST', url: LOGIN, payload: { username: 'alice', password: 'alice-secret' } });
+      assert.equal(response.statusCode, 503, 'the self-signed certificate is refused, so the upgrade fails before any password is sent');
+    } finally {
+      await untrusted.close();
+    }
   });
 });
 

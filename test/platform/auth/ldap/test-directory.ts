@@ -4,6 +4,7 @@
 // with a fresh name, so the SQLite and PostgreSQL runs against one server do not meet.
 import crypto from 'node:crypto';
 import net from 'node:net';
+import path from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
 import { loadDocument } from '../../../../src/loader/load-file.ts';
 import { loadSections } from '../../../../src/modules.ts';
@@ -14,6 +15,9 @@ if (url === '') {
   throw new Error('The LDAP sign-in tests need a directory: run `export LIGHTPATH_TEST_LDAP_URL=$(scripts/test-slapd.sh start)` (Debian packages slapd and ldap-utils) and run them again.');
 }
 export const LDAP_URL = url;
+
+/** The self-signed certificate the test directory offers with StartTLS (scripts/test-slapd.sh). */
+export const TEST_DIRECTORY_CA = path.resolve(import.meta.dirname, '../../../fixtures/ldap/test-server.pem');
 
 const BASE = 'dc=example,dc=org';
 export const PEOPLE = `ou=people,${BASE}`;
