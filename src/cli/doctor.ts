@@ -7,8 +7,10 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
+import { appliedMigrations } from '../platform/db/migration-plan.ts';
 import { runDoctor } from '../platform/doctor/checks.ts';
 import type { CheckedFinding } from '../platform/doctor/checks.ts';
+import type { DoctorContext } from '../platform/doctor/finding.ts';
 import { reachDatabase } from './failure-causes.ts';
 
 export const doctor: Command = {
@@ -46,24 +48,31 @@ Exits 1 when anything is an error; warnings alone exit 0. See docs/deployment.md
 };
 
 /** The database, ready for queries, or why not. A SQLite file that does not exist is not created. */
-async function connect(config: Config): Promise<{ database: DatabaseHandle | null; problem: string | null }> {
+async function connect(config: Config): Promise<{ database: DatabaseHandle | null; problem: DoctorContext['databaseProblem'] }> {
+  const migrate = 'run `lightpath migrate` (or start `lightpath serve`, which migrates first)';
   if (config.database.kind === 'sqlite' && !fs.existsSync(config.database.sqliteFile)) {
-    return { database: null, problem: `there is no database at ${config.database.sqliteFile} yet (\`lightpath migrate\` or the first \`serve\` makes it)` };
+    return { database: null, problem: { message: `there is no database at ${config.database.sqliteFile} yet`, fix: migrate } };
   }
   try {
     const database = await reachDatabase(config, async () => {
       const handle = openDatabase(config, { poolSize: 2 });
       try {
         await sql`select 1`.execute(handle.db);
+        if ((await appliedMigrations(handle)).length === 0) {
+          await handle.close();
+          return null;
+        }
         return handle;
       } catch (error) {
         await handle.close();
         throw error;
       }
     });
-    return { database, problem: null };
+    return database ? { database, problem: null } : { database: null, problem: { message: 'the database has no tables yet', fix: migrate } };
   } catch (error) {
-    return { database: null, problem: (error as Error).message };
+    const fix = config.database.kind === 'sqlite' ? 'check LIGHTPATH_DATA_DIR (or DATABASE_URL) and the permissions of the database file'
+      : 'start PostgreSQL, or correct DATABASE_URL';
+    return { database: null, problem: { message: (error as Error).message, fix } };
   }
 }
 

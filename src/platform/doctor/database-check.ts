@@ -9,9 +9,7 @@ export const databaseCheck: DoctorCheck = {
   name: 'database',
   async run({ config, database, databaseProblem }) {
     if (!database) {
-      return [error(databaseProblem ?? 'the database could not be reached', config.database.kind === 'sqlite'
-        ? 'check LIGHTPATH_DATA_DIR (or DATABASE_URL) and the permissions of the database file'
-        : 'start PostgreSQL or correct DATABASE_URL')];
+      return [error(databaseProblem?.message ?? 'the database could not be reached', databaseProblem?.fix ?? 'check DATABASE_URL')];
     }
     const applied = await appliedMigrations(database);
     const unknown = applied.filter((name) => !(name in migrations));

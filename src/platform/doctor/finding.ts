@@ -19,8 +19,8 @@ export interface DoctorContext {
   env: Record<string, string | undefined>;
   /** The database, or null when it could not be reached (the database check says why). */
   database: DatabaseHandle | null;
-  /** Why the database could not be reached, in the operator's words. */
-  databaseProblem: string | null;
+  /** Why the database cannot be used, and what to do, in the operator's words. */
+  databaseProblem: { message: string; fix: string } | null;
 }
 
 export interface DoctorCheck {

@@ -28,6 +28,7 @@ export const settingsCheck: DoctorCheck = {
   async run({ config, env }) {
     const findings: Finding[] = [ok('every setting is valid (read as `lightpath serve` reads them)')];
     const known = knownSettings(env);
+    // LIGHTPATH_TEST_… belong to the test suite (a developer's shell may hold them), not to a server.
     for (const name of Object.keys(env).filter((n) => n.startsWith('LIGHTPATH_') && !n.startsWith('LIGHTPATH_TEST_') && !known.has(n)).sort()) {
       findings.push(warning(`${name} is not a Lightpath setting and is ignored`, 'correct its name (docs/configuration.md lists them) or remove it'));
     }

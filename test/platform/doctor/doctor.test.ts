@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { TEST_DB } from '../../helpers/database.ts';
+import { freshDatabase, TEST_DB } from '../../helpers/database.ts';
+import { testEnv } from '../../helpers/platform.ts';
 import { freePort, runLightpath } from '../../helpers/processes.ts';
 import { makeDeployment } from './deployment.ts';
 import type { Deployment } from './deployment.ts';
@@ -133,9 +134,21 @@ describe('lightpath doctor', () => {
     const result = await doctor(env);
     assert.equal(result.code, 1);
     const [problem] = findings(result.output, 'error', 'database');
-    assert.match(problem, TEST_DB === 'postgres' ? /^cannot reach the database at 127\.0\.0\.1:\d+\/lightpath: connection refused/ : /^there is no database at .*elsewhere\/lightpath\.sqlite yet/);
+    assert.match(problem, TEST_DB === 'postgres' ? /^cannot reach the database at 127\.0\.0\.1:\d+\/lightpath: connection refused/ : /^there is no database at .*elsewhere\/lightpath\.sqlite yet\nfix: run `lightpath migrate`/);
     assert.deepEqual(findings(result.output, 'skipped', 'recorded files'), ['the database could not be reached (see the database check)']);
     if (TEST_DB === 'sqlite') assert.ok(!fs.existsSync(path.join(deployment.database.dataDir, 'elsewhere', 'lightpath.sqlite')));
+  });
+
+  test('a database without tables yet is an error that says to migrate', async () => {
+    const empty = await freshDatabase();
+    try {
+      const result = await runLightpath(['doctor'], testEnv(empty));
+      assert.equal(result.code, 1);
+      const [problem] = findings(result.output, 'error', 'database');
+      assert.match(problem, /^(the database has no tables yet|there is no database at .* yet)\nfix: run `lightpath migrate` \(or start `lightpath serve`, which migrates first\)$/);
+    } finally {
+      await empty.drop();
+    }
   });
 
   test('a clock far from the database\'s is an error (PostgreSQL)', { skip: TEST_DB !== 'postgres' ? 'SQLite shares this machine\'s clock' : !fs.existsSync(FAKETIME) ? 'needs libfaketime (apt-get install faketime)' : false }, async () => {
