@@ -211,6 +211,21 @@ describe('LDAP sign-in', () => {
   });
 });
 
+describe('LDAP sign-in with groups found by a search (no memberOf)', () => {
+  test('the group search finds the staff and project groups', async () => {
+    const server = await startTestServer({ env: ldapEnv({ LIGHTPATH_LDAP_GROUP_ATTRIBUTE: '', LIGHTPATH_LDAP_GROUP_SEARCH_BASE: 'ou=groups,dc=example,dc=org' }) });
+    try {
+      await loadMapping(server.platform);
+      const sam = await login(server.app, 'sam', 'sam-secret');
+      const me = (await server.app.inject({ method: 'GET', url: '/rest/v1/auth/me', headers: { cookie: sam.cookie } })).json();
+      assert.equal(me.user.is_staff, true);
+      assert.deepEqual(me.projects.map((p: { username: string }) => p.username), ['sam']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('LDAP sign-in over StartTLS', () => {
   test('with the directory\'s certificate authority trusted, people sign in; without it, nothing is sent in the clear', async () => {
     const trusted = await startTestServer({ env: ldapEnv({ LIGHTPATH_LDAP_STARTTLS: 'true', LIGHTPATH_LDAP_CA_FILE: TEST_DIRECTORY_CA }) });
