@@ -10,6 +10,7 @@ import { uniqueOr } from '../platform/db/unique-violation.ts';
 import type { DataProductsTable } from './tables.ts';
 import { requestThumbnail, thumbnailKey } from './thumbnails/request.ts';
 import type { Enqueue } from './thumbnails/request.ts';
+import { recordProductChange } from './events-feed.ts';
 
 export type DataProductRow = Selectable<DataProductsTable>;
 
@@ -72,6 +73,7 @@ export async function saveDataProduct(db: Db, files: FileStore, input: NewDataPr
   try {
     const stored = await files.write(fileKey, content);
     await db.updateTable('data_products').set({ size: stored.size }).where('id', '=', row.id).execute();
+    await recordProductChange(db, row.target_id, [row.id]);
     await requestThumbnail(db, input.enqueue, row);
     return { ...row, size: stored.size };
   } catch (error) {
@@ -83,10 +85,13 @@ export async function saveDataProduct(db: Db, files: FileStore, input: NewDataPr
 /** Deletes products, their reduced datums and files (thumbnails too). */
 export async function deleteDataProducts(db: Db, files: FileStore, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const rows = await db.selectFrom('data_products').select(['id', 'file_key']).where('id', 'in', ids).execute();
+  const rows = await db.selectFrom('data_products').select(['id', 'file_key', 'target_id']).where('id', 'in', ids).execute();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('reduced_datums').where('data_product_id', 'in', ids).execute();
     await trx.deleteFrom('data_products').where('id', 'in', ids).execute();
+    for (const target of new Set(rows.map((r) => r.target_id))) {
+      await recordProductChange(trx, target, rows.filter((r) => r.target_id === target).map((r) => r.id));
+    }
   });
   for (const row of rows) await deleteProductFiles(files, row);
   return rows.length;

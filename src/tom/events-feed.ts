@@ -7,12 +7,18 @@ import { recordEvent } from '../lims/events/record.ts';
 import { visibleTargets } from './targets.ts';
 
 /** Kinds whose subject names a target (`target_id`), seen through the target's visibility. */
-export const TARGET_EVENT_KINDS = ['process.changed'] as const;
+export const TARGET_EVENT_KINDS = ['process.changed', 'data-product.changed'] as const;
 
 /** Records that a process was created, logged a line, changed status or ended. */
 export async function recordProcessChange(db: Db, process: { id: number; target_id: number | null }): Promise<void> {
   if (process.target_id === null) return;
   await recordEvent(db, 'process.changed', { projectId: null, beamlineId: null }, { process_id: process.id, target_id: process.target_id });
+}
+
+/** Records that some of a target's data products were added, got their preview, or were deleted. */
+export async function recordProductChange(db: Db, targetId: number, productIds: number[]): Promise<void> {
+  if (productIds.length === 0) return;
+  await recordEvent(db, 'data-product.changed', { projectId: null, beamlineId: null }, { target_id: targetId, data_product_ids: productIds });
 }
 
 /** The rows of a stream batch this principal may see: target events only for targets they may see. */

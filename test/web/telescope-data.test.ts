@@ -2,7 +2,8 @@
 // frames and runs a Timelapse: the process appears, and its page (opened from the async status
 // API's view_url) shows the log growing once a worker takes the job; the data page sees it finish
 // without a reload. Two FITS files are uploaded with progress and listed, one is deleted after a
-// confirmation, and a selection goes through the gallery into a new group, whose page lists it.
+// confirmation, one sent by another client appears by itself, and a selection goes through the
+// gallery into a new group, whose page lists it.
 // A visitor sees the public target's data page read-only and a not-found page for a private one.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -113,6 +114,15 @@ describe('telescope data pages in the browser', () => {
         await productRow(name).waitFor();
       }
       await assertAccessible(page, 'the data page after uploads');
+
+      // A file sent by another client (a script, another tab) shows up on the open page by itself.
+      const sent = await web.server.app.inject({
+        method: 'POST', url: `/rest/v1/targets/${m13}/data-products?file_name=night-3.fits.fz`,
+        headers: { ...(await login(web.server.app, 'teacher', 'teacher')).headers, 'content-type': 'application/octet-stream' },
+        payload: fs.readFileSync(path.join(uploads, 'night-1.fits.fz')),
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+      await productRow('night-3.fits.fz').waitFor();
 
       await page.getByRole('checkbox', { name: 'Select night-1.fits.fz' }).check();
       await page.getByRole('button', { name: 'Delete selected' }).click();

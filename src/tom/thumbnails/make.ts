@@ -5,11 +5,12 @@ import type { FileStore } from '../../platform/storage/file-store.ts';
 import { renderInWorker, UnrenderableFile } from './in-worker.ts';
 import { THUMBNAIL_SIZE } from './render.ts';
 import { thumbnailKey } from './request.ts';
+import { recordProductChange } from '../events-feed.ts';
 
 export type ThumbnailOutcome = 'made' | 'unrenderable' | 'gone' | 'had one';
 
 export async function makeThumbnail(db: Db, files: FileStore, productId: number, signal?: AbortSignal): Promise<ThumbnailOutcome> {
-  const product = await db.selectFrom('data_products').select(['id', 'file_key', 'thumbnail_key']).where('id', '=', productId).executeTakeFirst();
+  const product = await db.selectFrom('data_products').select(['id', 'file_key', 'thumbnail_key', 'target_id']).where('id', '=', productId).executeTakeFirst();
   if (!product) return 'gone';
   if (product.thumbnail_key) return 'had one';
   const local = await files.localPath(product.file_key);
@@ -30,6 +31,7 @@ export async function makeThumbnail(db: Db, files: FileStore, productId: number,
     await files.delete(key);
     return 'gone';
   }
+  await recordProductChange(db, product.target_id, [product.id]);
   return 'made';
 }
 

@@ -4,11 +4,12 @@
 // event id, so nothing is missed after a network blip.
 export type LiveKind =
   | 'session.changed' | 'dataset.created' | 'dataset.changed' | 'report.created' | 'report.changed'
-  | 'shipment.changed' | 'container.changed' | 'automounter.changed' | 'process.changed';
+  | 'shipment.changed' | 'container.changed' | 'automounter.changed' | 'process.changed'
+  | 'data-product.changed';
 
 const KINDS: LiveKind[] = [
   'session.changed', 'dataset.created', 'dataset.changed', 'report.created', 'report.changed',
-  'shipment.changed', 'container.changed', 'automounter.changed', 'process.changed',
+  'shipment.changed', 'container.changed', 'automounter.changed', 'process.changed', 'data-product.changed',
 ];
 
 export type LiveEvent = { kind: LiveKind } & Record<string, unknown>;

@@ -1,6 +1,7 @@
-// Telescope processes in the live event stream (GET /rest/v1/events): a Timelapse run on a private
+// The telescope side in the live event stream (GET /rest/v1/events): a Timelapse run on a private
 // target reaches its owner and staff as process.changed events (created, each log line, the end),
-// and nobody else; a run on a public target reaches any signed-in user.
+// and nobody else; a run on a public target reaches any signed-in user. Uploads, previews and
+// deletes of data products arrive as data-product.changed under the same rule.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,7 @@ import { waitFor } from '../../helpers/wait.ts';
 import { demoFrame, demoFrameNames, startBench } from './rest-bench.ts';
 import type { Bench, Who } from './rest-bench.ts';
 
-describe('process events', () => {
+describe('telescope events', () => {
   let b: Bench;
   let url: string;
   const streams: Record<'alice' | 'bob' | 'sam', EventStreamReader | null> = { alice: null, bob: null, sam: null };
@@ -66,5 +67,31 @@ describe('process events', () => {
     await streams.bob!.waitFor('bob hears of the public target\'s process', ofProcess(visible.id));
     assert.equal(streams.bob!.events.filter(ofProcess(process.id)).length, 0, 'nothing of the private target reached bob');
     await finished(visible.id);
+  });
+
+  test('uploads, their previews and deletes reach the owner and staff as data-product.changed, not another user', async () => {
+    const target = await b.target(b.alice, { identifier: 'm92', public: false });
+    const name = demoFrameNames()[3];
+    const uploaded = await b.upload(b.alice, target.id, { file_name: name }, demoFrame(name));
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    const product = uploaded.json() as { id: number };
+    const ofProduct = (event: StreamEvent) => event.event === 'data-product.changed' && event.json.data_product_ids.includes(product.id);
+    for (const who of ['alice', 'sam'] as const) {
+      const added = await streams[who]!.waitFor(`${who} hears of the upload`, ofProduct);
+      assert.deepEqual(added.json, { kind: 'data-product.changed', target_id: target.id, data_product_ids: [product.id], project_id: null, beamline_id: null });
+      // The preview, made by a job a moment later, is a second event.
+      await waitFor(`${who} hears of the preview`, async () => streams[who]!.events.filter(ofProduct).length >= 2);
+    }
+    const preview = (await b.call(b.alice, 'GET', `/rest/v1/data-products/${product.id}`)).json();
+    assert.ok(preview.thumbnail_url, 'the preview the event announced is there');
+
+    const before = streams.alice!.events.filter(ofProduct).length;
+    assert.equal((await b.call(b.alice, 'DELETE', `/rest/v1/data-products/${product.id}`)).statusCode, 204);
+    await waitFor('alice hears of the delete', async () => streams.alice!.events.filter(ofProduct).length > before);
+
+    // A public target's upload comes later still: bob hears of that one and of nothing before it.
+    const open = await targetWithFrames('m3', true);
+    await streams.bob!.waitFor('bob hears of the public upload', (event) => event.event === 'data-product.changed' && event.json.data_product_ids.includes(open.ids[0]));
+    assert.equal(streams.bob!.events.filter(ofProduct).length, 0, 'nothing of the private target reached bob');
   });
 });
