@@ -14,9 +14,10 @@ import { timelapse } from './timelapse.ts';
 import { fits } from './fits.ts';
 import { webPages } from './web-pages.ts';
 import { frames } from './frames.ts';
+import { telescopePages } from './telescope-pages.ts';
 
 const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
-  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames,
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
