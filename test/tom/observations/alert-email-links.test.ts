@@ -42,7 +42,7 @@ describe('alert emails link to the web app\'s pages', () => {
     const mail = await db.selectFrom('email_outbox').selectAll().executeTakeFirstOrThrow();
     const process = await db.selectFrom('processes').select(['id', 'identifier']).where('target_id', '=', target.id).where('process_type', '=', 'timelapse').executeTakeFirstOrThrow();
     const base = 'https://tom.example.org';
-    const links = Object.fromEntries(mail.body.split('\n').filter((line) => line.includes(': https://')).map((line) => line.split(/: (?=https:)/)));
+    const links: Record<string, string> = Object.fromEntries(mail.body.split('\n').filter((line) => line.includes(': https://')).map((line) => line.split(/: (?=https:)/)));
     assert.deepEqual(Object.keys(links), ['Target', 'Observation', 'Timelapse', 'How the timelapse was made']);
     assert.equal(links.Target, `${base}/targets/${target.id}/`);
     assert.equal(links.Observation, `${base}/observations/${record.id}/`);
