@@ -153,9 +153,13 @@ export async function oidcRoutes(app: FastifyInstance, platform: Platform): Prom
   });
 }
 
-/** Only paths on this site, so a crafted link cannot send people elsewhere after signing in. */
+/**
+ * Only paths on this site, so a crafted link cannot send people elsewhere after signing in: no
+ * "//host", no backslash (read as a slash) and no whitespace or control characters (which
+ * browsers drop, turning "/\t/host" into "//host").
+ */
 function localPath(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next.slice(0, 2000) : '/';
+  return next && /^\/(?!\/)[^\\\s\x00-\x1f\x7f]*$/.test(next) ? next : '/';
 }
 
 function classify(error: unknown): Failure {

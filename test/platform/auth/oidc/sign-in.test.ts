@@ -93,8 +93,11 @@ describe('OpenID Connect sign-in', () => {
   });
 
   test('only paths on this site are returned to after signing in', async () => {
-    const browser = new ProviderBrowser(server.app);
-    assert.equal((await signIn(browser, 'alice', 'https://elsewhere.example/')).location, '/');
+    for (const next of ['https://elsewhere.example/', '//elsewhere.example/', '/\\elsewhere.example/', '/\t/elsewhere.example/']) {
+      const browser = new ProviderBrowser(server.app);
+      assert.equal((await signIn(browser, 'alice', next)).location, '/', JSON.stringify(next));
+    }
+    assert.equal((await signIn(new ProviderBrowser(server.app), 'alice', '/shipments/?page=2')).location, '/shipments/?page=2');
   });
 
   test('a person with no mapped group gets no session, and the "no access yet" page can say who they are', async () => {
