@@ -111,6 +111,12 @@ describe('lightpath backup of an idle server, and restore', () => {
       const [a, b] = [first.directory, second.directory].map((dir) => fs.statSync(path.join(dir, 'files', file.key)));
       assert.equal(a.ino, b.ino, `${file.key} is one file on disk`);
     }
+    const elsewhere = path.join(backups, 'elsewhere');
+    const third = await backupOf(source, elsewhere, ['--link-dest', first.directory]);
+    assert.equal(third.code, 0, third.output);
+    assert.equal(readManifest(third.directory).linked_from, path.basename(first.directory));
+    const key = manifest.files[0].key;
+    assert.equal(fs.statSync(path.join(third.directory, 'files', key)).ino, fs.statSync(path.join(first.directory, 'files', key)).ino);
     const verified = await runLightpath(['restore', '--verify', second.directory], {});
     assert.equal(verified.code, 0, verified.output);
     assert.match(verified.output, /is whole/);

@@ -1,6 +1,7 @@
 // `lightpath restore` refuses, with one clear line and a non-zero exit, anything but an empty
 // data directory and database, and any backup that is damaged or newer than this Lightpath;
 // the refused target is left as it was. A backup of an older schema is restored, then migrated.
+// `lightpath backup` of a place without a Lightpath database says so and leaves nothing behind.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -43,7 +44,7 @@ function copyOf(directory: string): string {
   return copy;
 }
 
-describe('lightpath restore refuses what it must not restore', () => {
+describe('lightpath restore (and backup) refuse what they must not do', () => {
   let source: TestDatabase;
   let backups: string;
   let backup: string;
@@ -170,6 +171,18 @@ describe('lightpath restore refuses what it must not restore', () => {
     assert.match(result.output, new RegExp(`Then migrated: ${newer.join(', ')}`));
     const applied = (await allRows(database)).lightpath_migrations.map((row) => row.name).sort();
     assert.deepEqual(applied, Object.keys(migrations));
+  });
+
+  test('lightpath backup of a place with no Lightpath database', async () => {
+    const database = await target();
+    const destination = scratchDir('lightpath-backups-');
+    const result = await backupOf(database, destination);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, database.url
+      ? /^lightpath backup: the database holds no Lightpath data yet \(it was never migrated\): there is nothing to back up/
+      : /^lightpath backup: there is no database at .*lightpath\.sqlite: check LIGHTPATH_DATA_DIR/);
+    assert.deepEqual(fs.readdirSync(destination), [], 'no backup folder, whole or partial');
+    assert.equal((await runLightpath(['backup'], testEnv(database))).code, 64);
   });
 
   test('without a backup to restore', async () => {
