@@ -95,10 +95,24 @@ function frameSets(dir: string): Array<{ label: string; files: string[] }> {
 }
 
 async function perSecond(files: string[], each: (file: string) => Promise<unknown>): Promise<number> {
-  await each(files[0]); // warm-up: code loaded and compiled
   const started = performance.now();
   for (const file of files) await each(file);
   return files.length / ((performance.now() - started) / 1000);
+}
+
+const ROUNDS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Each way's median rate over ROUNDS rounds, the ways taking turns within a round (after one round to warm up). */
+async function medianRates(files: string[], ways: Array<(file: string) => Promise<unknown>>): Promise<number[]> {
+  const rates: number[][] = ways.map(() => []);
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const [i, way] of ways.entries()) {
+      const rate = await perSecond(files, way);
+      if (round > 0) rates[i].push(rate);
+    }
+  }
+  return rates.map(median);
 }
 
 async function thumbnailThroughput(): Promise<Row[]> {
@@ -107,9 +121,11 @@ async function thumbnailThroughput(): Promise<Row[]> {
     const rows: Row[] = [];
     for (const set of frameSets(dir)) {
       const source = (file: string) => ({ path: file, name: path.basename(file) });
-      const decode = await perSecond(set.files, async (file) => readFirstImage(await readFitsFile(file)));
-      const render = await perSecond(set.files, (file) => renderThumbnail(source(file)));
-      const job = await perSecond(set.files, (file) => renderInWorker({ source: source(file), size: THUMBNAIL_SIZE }));
+      const [decode, render, job] = await medianRates(set.files, [
+        async (file) => readFirstImage(await readFitsFile(file)),
+        (file) => renderThumbnail(source(file)),
+        (file) => renderInWorker({ source: source(file), size: THUMBNAIL_SIZE }),
+      ]);
       rows.push(
         { frames: set.label, way: 'decoding alone (baseline)', 'frames/s': decode, 'ms per frame': 1000 / decode, 'vs decoding': '100%' },
         { frames: set.label, way: 'thumbnail, in this thread', 'frames/s': render, 'ms per frame': 1000 / render, 'vs decoding': `${Math.round((100 * render) / decode)}%` },
