@@ -1,7 +1,7 @@
-// The value, RA and Dec under the cursor, from the REST API's values window (at most 64 × 64): a
-// 32 × 32 window around the cursor is fetched and kept, so moving within it asks nothing more,
-// and at most one request is on its way at a time — the latest position wins.
+// The value, RA and Dec under the cursor, from the REST API's values window (at most 64 × 64):
+// a 32 × 32 window around the cursor, kept while the cursor stays in it (frames/window-reader.ts).
 import { api, call } from '$lib/api/client';
+import { WindowReader } from '$lib/frames/window-reader';
 
 export interface PixelReading {
   value: number | null;
@@ -22,53 +22,28 @@ interface Window {
 const SIDE = 32;
 
 export class PixelReader {
-  private window: Window | null = null;
-  private busy = false;
-  private wanted: { x: number; y: number } | null = null;
+  private readonly windows: WindowReader<Window>;
 
   constructor(
-    private readonly productId: number,
-    private readonly size: { width: number; height: number },
+    productId: number,
+    size: { width: number; height: number },
     /** Called with the reading at (x, y), or null when it could not be read. */
-    private readonly show: (at: { x: number; y: number }, reading: PixelReading | null) => void,
-  ) {}
+    show: (at: { x: number; y: number }, reading: PixelReading | null) => void,
+  ) {
+    this.windows = new WindowReader<Window>(
+      (_source, atX, atY) => {
+        const w = Math.min(SIDE, size.width);
+        const h = Math.min(SIDE, size.height);
+        const x = Math.max(0, Math.min(size.width - w, atX - SIDE / 2));
+        const y = Math.max(0, Math.min(size.height - h, atY - SIDE / 2));
+        return call(api.GET('/rest/v1/data-products/{id}/image/values', { params: { path: { id: productId }, query: { x, y, w, h } } }));
+      },
+      (at, found) => show(at, found && { value: found.window.values[found.index], ra: found.window.ra?.[found.index] ?? null, dec: found.window.dec?.[found.index] ?? null }),
+    );
+  }
 
   /** Asks for picture pixel (x, y), counted from the top-left. */
   read(x: number, y: number): void {
-    const kept = this.window;
-    if (kept && x >= kept.x && y >= kept.y && x < kept.x + kept.w && y < kept.y + kept.h) {
-      const i = (y - kept.y) * kept.w + (x - kept.x);
-      this.show({ x, y }, { value: kept.values[i], ra: kept.ra?.[i] ?? null, dec: kept.dec?.[i] ?? null });
-      return;
-    }
-    this.wanted = { x, y };
-    if (!this.busy) void this.fetchWanted();
-  }
-
-  private async fetchWanted(): Promise<void> {
-    const wanted = this.wanted;
-    if (wanted === null) return;
-    this.wanted = null;
-    this.busy = true;
-    const loaded = await this.load(wanted.x, wanted.y);
-    this.busy = false;
-    const latest = this.wanted ?? wanted;
-    this.wanted = null;
-    // A failure is not retried until the cursor moves again.
-    if (loaded) this.read(latest.x, latest.y);
-    else this.show(latest, null);
-  }
-
-  private async load(atX: number, atY: number): Promise<boolean> {
-    const w = Math.min(SIDE, this.size.width);
-    const h = Math.min(SIDE, this.size.height);
-    const x = Math.max(0, Math.min(this.size.width - w, atX - SIDE / 2));
-    const y = Math.max(0, Math.min(this.size.height - h, atY - SIDE / 2));
-    try {
-      this.window = await call(api.GET('/rest/v1/data-products/{id}/image/values', { params: { path: { id: this.productId }, query: { x, y, w, h } } }));
-      return true;
-    } catch {
-      return false;
-    }
+    this.windows.read('', x, y);
   }
 }

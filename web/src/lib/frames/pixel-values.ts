@@ -1,6 +1,7 @@
 // The raw value under the cursor, from the Data Proxy's values.json (a window of up to 64×64
-// pixels). A 32×32 window around the cursor is fetched and kept, so moving within it asks nothing
-// more, and at most one request is on its way at a time: the latest position wins.
+// pixels): a 32×32 window around the cursor, kept while the cursor stays in it (window-reader.ts).
+import { WindowReader } from './window-reader';
+
 export interface FrameSize {
   width: number;
   height: number;
@@ -8,7 +9,6 @@ export interface FrameSize {
 }
 
 interface Window extends FrameSize {
-  url: string;
   x: number;
   y: number;
   w: number;
@@ -32,49 +32,30 @@ export async function frameSize(base: string): Promise<FrameSize | null> {
 }
 
 export class PixelReader {
-  private window: Window | null = null;
-  private busy = false;
-  private wanted: { base: string; x: number; y: number } | null = null;
+  private readonly windows: WindowReader<Window>;
 
-  constructor(private readonly show: (value: number | null, size: FrameSize | null) => void) {}
+  constructor(show: (value: number | null, size: FrameSize | null) => void) {
+    this.windows = new WindowReader<Window>((base, x, y, kept) => this.load(base, x, y, kept), (_at, found) => {
+      if (found) show(found.window.values[found.index], found.window);
+      else show(null, null);
+    });
+  }
 
   /** Asks for the value at frame pixel (x, y) of the frame at `base`; `show` is called when it is known. */
   read(base: string, x: number, y: number): void {
-    const kept = this.window;
-    if (kept && kept.url === base && x >= kept.x && y >= kept.y && x < kept.x + kept.w && y < kept.y + kept.h) {
-      this.show(kept.values[(y - kept.y) * kept.w + (x - kept.x)], kept);
-      return;
-    }
-    this.wanted = { base, x, y };
-    if (!this.busy) void this.fetchWanted();
+    this.windows.read(base, x, y);
   }
 
-  private async fetchWanted(): Promise<void> {
-    const wanted = this.wanted;
-    if (wanted === null) return;
-    this.wanted = null;
-    this.busy = true;
-    const loaded = await this.load(wanted.base, wanted.x, wanted.y);
-    this.busy = false;
-    const latest = this.wanted ?? wanted;
-    this.wanted = null;
-    // A failure is not retried until the cursor moves again.
-    if (loaded) this.read(latest.base, latest.x, latest.y);
-    else this.show(null, null);
-  }
-
-  private async load(base: string, atX: number, atY: number): Promise<boolean> {
-    const known = this.window?.url === base ? this.window : await frameSize(base);
-    if (known === null) return false;
+  private async load(base: string, atX: number, atY: number, kept: Window | null): Promise<Window | null> {
+    const known = kept ?? await frameSize(base);
+    if (known === null) return null;
     const w = Math.min(SIDE, known.width);
     const h = Math.min(SIDE, known.height);
     const x = Math.max(0, Math.min(known.width - w, atX - SIDE / 2));
     const y = Math.max(0, Math.min(known.height - h, atY - SIDE / 2));
     const response = await fetch(valuesUrl(base, x, y, w, h)).catch(() => null);
-    if (!response?.ok) return false;
-    const answer = (await response.json()) as Omit<Window, 'url'> & { missing: boolean };
-    if (answer.missing) return false;
-    this.window = { ...answer, url: base };
-    return true;
+    if (!response?.ok) return null;
+    const answer = (await response.json()) as Window & { missing: boolean };
+    return answer.missing ? null : answer;
   }
 }
