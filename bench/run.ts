@@ -15,9 +15,10 @@ import { fits } from './fits.ts';
 import { webPages } from './web-pages.ts';
 import { frames } from './frames.ts';
 import { telescopePages } from './telescope-pages.ts';
+import { telescopeDataPage } from './telescope-data-page.ts';
 
 const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
-  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages,
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages, 'telescope-data-page': telescopeDataPage,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

@@ -61,7 +61,7 @@ export function scriptRows(scripts: { login: ScriptSize[]; dashboard: ScriptSize
   return rows;
 }
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
