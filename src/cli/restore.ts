@@ -24,7 +24,7 @@ Options:
     if (positionals.length !== 1) throw new UsageError('give one SRC folder');
     const [source] = positionals;
     if (values.verify) {
-      const { directory, manifest } = await asCommandFailure(() => verifyBackup(source, null));
+      const { directory, manifest } = await asCommandFailure(() => verifyBackup(source));
       process.stdout.write(`${directory} is whole: ${manifest.database.kind} database (schema ${manifest.database.schema_version}) `
         + `and ${manifest.files.length} file(s) match their checksums\n`);
       return 0;

@@ -27,10 +27,10 @@ export interface RestoreResult {
   applied: string[];
 }
 
-/** Checks a backup without restoring it (`--verify`); `kind` null: for any database. */
-export async function verifyBackup(source: string, kind: Config['database']['kind'] | null): Promise<{ directory: string; manifest: Manifest }> {
+/** Checks a backup without restoring it (`--verify`), for whichever database it holds. */
+export async function verifyBackup(source: string): Promise<{ directory: string; manifest: Manifest }> {
   const directory = backupDirectory(source);
-  const manifest = await readRestorableManifest(directory, kind);
+  const manifest = await readRestorableManifest(directory, null);
   await verifyChecksums(directory, manifest);
   return { directory, manifest };
 }
@@ -73,36 +73,35 @@ async function restoreFiles(directory: string, manifest: Manifest, staging: stri
 
 async function restoreDatabase(config: RestoreConfig, directory: string, manifest: Manifest): Promise<void> {
   const dump = path.join(directory, manifest.database.dump.name);
-  let counts: Record<string, number>;
   if (config.database.kind === 'sqlite') {
+    // Checked under a temporary name, so a refused copy never stands where the server looks.
     const file = config.database.sqliteFile;
     const partial = `${file}.restoring`;
     await fsp.mkdir(path.dirname(file), { recursive: true });
     await fsp.copyFile(dump, partial);
     try {
-      counts = (await inspectSqliteFile(partial)).rowCounts;
-      checkCounts(manifest, counts);
+      checkCounts(manifest, (await inspectSqliteFile(partial)).rowCounts);
       await fsp.rename(partial, file);
     } finally {
       await fsp.rm(partial, { force: true });
     }
     return;
   }
+  // One transaction: a dump that fails part way leaves the database empty.
   await runPgTool('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', dump], config.database.url);
   const database = openDatabase(config, { poolSize: 1 });
   try {
-    counts = await countRows(database.db, 'postgres');
+    checkCounts(manifest, await countRows(database.db, 'postgres'), 'drop and re-create the database before trying again');
   } finally {
     await database.close();
   }
-  checkCounts(manifest, counts);
 }
 
-function checkCounts(manifest: Manifest, counts: Record<string, number>): void {
+function checkCounts(manifest: Manifest, counts: Record<string, number>, then = ''): void {
   const expected = manifest.database.row_counts;
   const differ = [...new Set([...Object.keys(expected), ...Object.keys(counts)])].filter((table) => expected[table] !== counts[table]);
   if (differ.length > 0) {
     throw new BackupError(`the restored database does not have the rows the manifest counts (${differ.slice(0, 3)
-      .map((t) => `${t}: ${counts[t] ?? 'no table'} instead of ${expected[t] ?? 'no table'}`).join(', ')})`);
+      .map((t) => `${t}: ${counts[t] ?? 'no table'} instead of ${expected[t] ?? 'no table'}`).join(', ')})${then ? `: ${then}` : ''}`);
   }
 }
