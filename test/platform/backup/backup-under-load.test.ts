@@ -4,7 +4,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { freshDatabase, tempDir } from '../../helpers/database.ts';
 import type { TestDatabase } from '../../helpers/database.ts';
 import { login, makeUser } from '../../helpers/accounts.ts';
@@ -94,11 +93,11 @@ describe('lightpath backup under write load', () => {
     };
     const load = Promise.all([recordDatasets(), uploadAndDelete('a'), uploadAndDelete('b')]);
     try {
-      for (let i = 0; i < 200 && (uploaded.size < 10 || datasets < 10); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 600 && (uploaded.size < 10 || datasets < 10); i++) await new Promise((resolve) => setTimeout(resolve, 50));
       backupRun = await backupOf(facility.server.database, backups);
       // Writes go on after the snapshot as well.
-      const after = uploaded.size + 6;
-      for (let i = 0; i < 200 && uploaded.size < after; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const [moreUploads, moreDatasets] = [uploaded.size + 6, datasets + 3];
+      for (let i = 0; i < 600 && (uploaded.size < moreUploads || datasets < moreDatasets); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       stop = true;
       await load;
@@ -146,6 +145,5 @@ describe('lightpath backup under write load', () => {
       if (sourceFiles.has(key)) assert.equal(sum, sourceFiles.get(key), key);
       else assert.equal(sum, uploaded.get(key), `${key}, deleted since, was the file uploaded`);
     }
-    assert.ok(path.basename(backupRun.directory));
   });
 });
