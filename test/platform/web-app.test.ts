@@ -203,7 +203,7 @@ describe('the web app served by lightpath serve', () => {
 
   test("the server's own paths never fall back to the page: unknown ones are JSON 404", async () => {
     const paths = ['/api', '/api/', '/api/v3/nothing/', '/rest', '/rest/v2/', '/rest/v1/no-such-list', '/download', '/download/nothing/',
-      '/data', '/data/', '/healthz/', '/healthz/x', '/readyz/x', '/metrics', '/metrics/x', '/%61pi/nothing/'];
+      '/data', '/data/', '/healthz/', '/healthz/x', '/readyz/x', '/metrics/x', '/auth/nothing', '/%61pi/nothing/'];
     for (const url of paths) {
       for (const method of ['GET', 'HEAD'] as const) {
         const response = await server.app.inject({ method, url });
@@ -215,6 +215,7 @@ describe('the web app served by lightpath serve', () => {
     // And their routes still answer as before.
     assert.deepEqual((await get('/healthz')).json(), { status: 'ok' });
     assert.equal((await get('/rest/openapi.json')).statusCode, 200);
+    assert.match((await get('/metrics')).body, /^# HELP /m, '/metrics is the Prometheus scrape, not the page');
   });
 
   test('the telescope page address is the app\'s target page; its photometry CSV stays the server\'s', async () => {

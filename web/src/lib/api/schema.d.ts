@@ -5071,6 +5071,7 @@ export interface paths {
          *     - `container.changed`: a container changed state with its shipment, or was loaded, unloaded or moved
          *     - `automounter.changed`: an automounter was installed, changed, activated, deactivated or removed, or a container was loaded into it, moved in it or taken out (staff only)
          *     - `process.changed`: a telescope process (pipeline or timelapse) was created, logged a line, changed status or ended; sent to those who may see its target
+         *     - `data-product.changed`: data products of a target were added (uploaded, made by a pipeline, ingested), got their preview, or were deleted; sent to those who may see the target
          */
         get: {
             parameters: {
