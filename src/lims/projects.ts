@@ -24,7 +24,7 @@ export type ProjectDetails = Partial<Pick<Selectable<ProjectsTable>, (typeof PRO
 function projectQuery(db: Db) {
   return db.selectFrom('projects')
     .innerJoin('users', 'users.id', 'projects.user_id')
-    .select(['projects.id', 'projects.user_id', 'projects.mxdc_key', 'users.username', 'users.full_name', 'users.email', 'users.is_active']);
+    .select(['projects.id', 'projects.user_id', 'projects.mxdc_key', 'users.username', 'users.full_name', 'users.email', 'users.is_active', 'users.disabled_at']);
 }
 
 type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectQuery>['executeTakeFirstOrThrow']>>;
@@ -32,7 +32,8 @@ type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectQuery>['executeTak
 function toProject(row: ProjectRow): Project {
   return {
     id: row.id, userId: row.user_id, username: row.username, fullName: row.full_name, email: row.email,
-    isActive: Boolean(row.is_active), mxdcKey: row.mxdc_key,
+    // Staff's local disable of a directory account holds even if someone sets is_active again.
+    isActive: Boolean(row.is_active) && row.disabled_at === null, mxdcKey: row.mxdc_key,
   };
 }
 

@@ -45,6 +45,22 @@ describe('resetting the MxDC key', () => {
     assert.ok(log.json().results.some((e: { description: string }) => e.description === 'MxDC key reset'));
   });
 
+  test('a disabled account cannot sign for MxDC, even after its user is set active again', async () => {
+    await facility.server.app.inject({ method: 'POST', url: `/rest/v1/projects/${projectId}/reset-mxdc-key`, headers: staffHeaders });
+    const mxdc = new MxdcClient(facility.baseUrl, 'demo');
+    assert.equal((await mxdc.register()).status, 200);
+    assert.equal((await mxdc.samples('SIM-1')).status, 200);
+    const db = facility.server.platform.db;
+    const demoUser = (await facility.server.platform.users.findByUsername('demo'))!;
+    // Staff's local disable (the account-routes endpoint takes directory accounts; demo is local, so set it directly).
+    await db.updateTable('users').set({ disabled_at: new Date().toISOString() }).where('id', '=', demoUser.id).execute();
+    const patched = await facility.server.app.inject({ method: 'PATCH', url: `/rest/v1/users/${demoUser.id}`, headers: staffHeaders, payload: { is_active: true } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.equal((await mxdc.samples('SIM-1')).status, 404, 'refused as an unknown user');
+    await db.updateTable('users').set({ disabled_at: null }).where('id', '=', demoUser.id).execute();
+    assert.equal((await mxdc.samples('SIM-1')).status, 200);
+  });
+
   test('the owner cannot reset it; an unknown project is 404', async () => {
     const demo = await login(facility.server.app, 'demo', 'demo');
     const response = await facility.server.app.inject({ method: 'POST', url: `/rest/v1/projects/${projectId}/reset-mxdc-key`, headers: demo.headers });
