@@ -10,7 +10,8 @@ import type { Access } from '../../platform/auth/policy.ts';
 import { clientAddress } from '../../platform/http/client-address.ts';
 import { addressInList } from '../../platform/http/networks.ts';
 import { HttpError, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { Project, ProjectRepository } from '../projects.ts';
+import type { Project } from '../projects.ts';
+import type { MxdcLookups } from './mxdc-lookups.ts';
 import { parseSshDssPublicKey, SshKeyError } from './ssh-dss.ts';
 import { usernameFromToken, verifyToken } from './signed-token.ts';
 
@@ -22,7 +23,7 @@ declare module 'fastify' {
 
 export interface MxdcAuthDependencies {
   config: Config;
-  projects: ProjectRepository;
+  lookups: Pick<MxdcLookups, 'project'>;
 }
 
 export function requireTrustedNetwork(request: FastifyRequest, config: Config): void {
@@ -63,7 +64,7 @@ export function mxdcSigned(deps: MxdcAuthDependencies): Access {
     async check(request) {
       requireTrustedNetwork(request, deps.config);
       const { token, username } = tokenUsername(request);
-      const project = await deps.projects.byUsername(username);
+      const project = await deps.lookups.project(username);
       if (!project || !project.isActive) throw notFound('Unknown user.');
       if (project.mxdcKey === '') throw new HttpError(400, 'No key is registered for this user: register one first.');
       let key: KeyObject;

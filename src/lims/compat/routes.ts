@@ -3,17 +3,13 @@
 // without one; answers are always 200 with JSON on success (D12) and {"detail"} otherwise (D11).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { clientAddress } from '../../platform/http/client-address.ts';
 import { isStoredId } from '../../platform/db/column-types.ts';
-import { DataProxyUnavailable } from '../../dataproxy/client.ts';
 import { createRecordKeys } from '../../dataproxy/record-keys.ts';
 import { ProjectRepository } from '../projects.ts';
 import type { Project } from '../projects.ts';
-import { activeAutomounterContainer, beamlineByAcronym } from '../beamlines.ts';
-import { activeSessionOf, closeSession, findSession, launchSession, sessionSeconds } from '../sessions.ts';
-import { mountableSamples } from '../project-samples.ts';
-import { saveDataset } from '../datasets.ts';
+import { closeSession, findSession, launchSession, sessionSeconds } from '../sessions.ts';
 import { saveReport } from '../reports.ts';
 import { accessListFor, accessListUsernames, recordConnections, sshKeysOf } from '../access-lists.ts';
 import type { ConnectionReport } from '../access-lists.ts';
@@ -23,13 +19,15 @@ import { surveyKey } from '../survey/key.ts';
 import { parseSshDssPublicKey, SshKeyError } from './ssh-dss.ts';
 import { verifyToken } from './signed-token.ts';
 import { mxdcSigned, tokenUsername, trustedNetworkOnly } from './mxdc-auth.ts';
+import { createAddData } from './add-data.ts';
+import { mxdcProxyKey } from './proxy-key-errors.ts';
+import { cachedMxdcLookups } from './mxdc-lookups.ts';
+import { SAMPLE_LIST_SCHEMA, sampleList } from './sample-list.ts';
 import {
-  frameCount, jsonSafe, msgpackArray, msgpackMap, optionalId, optionalNumber, optionalString, optionalTime, requiredNumber, requiredString,
+  jsonSafe, msgpackArray, msgpackMap, optionalId, optionalNumber, optionalString, requiredString,
 } from './payloads.ts';
 
 const NAME = /^[\w-]+$/;
-/** Keys AddData takes out of the payload; the rest is kept as meta_data (spec §3.5 step 8). */
-const POPPED = ['sample_id', 'group', 'port', 'frames', 'energy', 'filename', 'exposure', 'attenuation', 'container', 'name', 'directory', 'type', 'id'];
 const UPLOAD_LIMIT = 32 * 1024 * 1024;
 
 type Params = { token: string; beamline: string; session: string; username: string };
@@ -38,7 +36,8 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
   const { db, config } = platform;
   const projects = new ProjectRepository(db);
   const recordKeys = createRecordKeys(platform);
-  const signed = { access: mxdcSigned({ config, projects }) };
+  const lookups = cachedMxdcLookups(db, projects);
+  const signed = { access: mxdcSigned({ config, lookups }) };
   const trusted = { access: trustedNetworkOnly(config) };
   const hidden = { hide: true };
 
@@ -50,23 +49,13 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
   const projectOf = (request: FastifyRequest): Project => request.mxdcProject!;
   const beamline = async (request: FastifyRequest<{ Params: Params }>) => {
     const acronym = request.params.beamline;
-    const found = NAME.test(acronym) ? await beamlineByAcronym(db, acronym) : null;
+    const found = NAME.test(acronym) ? await lookups.beamline(acronym) : null;
     if (!found) throw notFound(`Unknown beamline "${acronym}".`);
     return found;
   };
   // A directory outside the data roots still gets a (file-less) key: it never fails MxDC (D17).
-  const proxyKey = async (path: string): Promise<string> => {
-    try {
-      return await recordKeys.keyFor(path);
-    } catch (error) {
-      if (error instanceof DataProxyUnavailable && error.status === 400) throw badRequest(`The directory cannot be used: ${error.message}`);
-      if (error instanceof DataProxyUnavailable) {
-        platform.log.warn({ err: error, path }, 'data proxy refused or failed');
-        throw new HttpError(500, 'Unable to create SecurePath');
-      }
-      throw error;
-    }
-  };
+  const proxyKey = (path: string): Promise<string> => mxdcProxyKey(platform.log, path, () => recordKeys.keyFor(path));
+  const addData = createAddData(platform, recordKeys);
 
   // UpdateUserKey (§2.4): the token must be signed with the submitted key, which proves possession.
   app.post<{ Params: Params }>('/:token/project/', { config: trusted, schema: hidden }, async (request, reply) => {
@@ -119,55 +108,11 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
     return { session: session.name, duration: humanizeSeconds(await sessionSeconds(db, session.id)) };
   });
 
-  app.get<{ Params: Params }>('/:token/samples/:beamline/', { config: signed, schema: hidden }, async (request) => {
-    const project = projectOf(request);
-    const line = await beamline(request);
-    const automounter = await activeAutomounterContainer(db, line.id);
-    if (automounter === null) throw notFound(`Beamline "${line.acronym}" has no active automounter.`);
-    const samples = await mountableSamples(db, project.id, automounter);
-    return samples.map((s, index) => ({
-      container: s.container, container_type: s.container_type, group: s.group, id: s.id, name: s.name,
-      barcode: s.barcode, comments: s.comments, location: s.location, port: s.port, priority: index,
-    }));
-  });
+  app.get<{ Params: Params }>('/:token/samples/:beamline/', { config: signed, schema: SAMPLE_LIST_SCHEMA }, async (request) => (
+    sampleList(db, lookups, projectOf(request).id, await beamline(request))));
 
-  app.post<{ Params: Params }>('/:token/data/:beamline/', { config: signed, schema: hidden, bodyLimit: UPLOAD_LIMIT }, async (request) => {
-    const project = projectOf(request);
-    const line = await beamline(request);
-    const info = msgpackMap(request.body);
-    const typeName = requiredString(info, 'type', 20);
-    const dataType = await db.selectFrom('data_types').select(['id', 'name']).where('acronym', '=', typeName).executeTakeFirst();
-    if (!dataType) throw badRequest(`Unknown data type "${typeName}".`, { type: ['unknown data type'] });
-    const energy = requiredNumber(info, 'energy');
-    const directory = requiredString(info, 'directory', 4096);
-    const name = requiredString(info, 'name', 200);
-    const frames = optionalString(info, 'frames', '', 100000);
-    const numFrames = frameCount(frames);
-    const exposure = optionalNumber(info, 'exposure');
-    const endTime = optionalTime(info, 'end_time') ?? new Date().toISOString();
-    const startTime = optionalTime(info, 'start_time')
-      ?? new Date(Date.parse(endTime) - numFrames * (exposure ?? 0) * 1000).toISOString(); // D7
-    const sampleId = optionalId(info, 'sample_id');
-    const fields = {
-      attenuation: optionalNumber(info, 'attenuation') ?? 0,
-      beamSize: optionalNumber(info, 'beam_size'),
-      fileName: optionalString(info, 'filename', '', 200),
-      id: optionalId(info, 'id'),
-    };
-    const sample = sampleId === null ? undefined : await db.selectFrom('samples').select(['id', 'group_id'])
-      .where('id', '=', sampleId).where('project_id', '=', project.id).executeTakeFirst();
-    const active = await activeSessionOf(db, line.id);
-    const key = await proxyKey(directory);
-    const metaData = jsonSafe(Object.fromEntries(Object.entries(info).filter(([k]) => !POPPED.includes(k))));
-    const id = await saveDataset(db, {
-      project_id: project.id, beamline_id: line.id, session_id: active && active.project_id === project.id ? active.id : null,
-      sample_id: sample?.id ?? null, group_id: sample?.group_id ?? null, data_type_id: dataType.id,
-      name, file_name: fields.fileName, frames, num_frames: numFrames, frames_per_file: 1, exposure_time: exposure,
-      attenuation: fields.attenuation, energy, beam_size: fields.beamSize, proxy_key: key,
-      meta_data: JSON.stringify(metaData), start_time: startTime, end_time: endTime,
-    }, { id: fields.id, userId: project.userId, address: clientAddress(request), description: `${dataType.name} uploaded from ${line.acronym}` });
-    return { id };
-  });
+  app.post<{ Params: Params }>('/:token/data/:beamline/', { config: signed, schema: hidden, bodyLimit: UPLOAD_LIMIT }, async (request) => (
+    addData(projectOf(request), await beamline(request), request.body, clientAddress(request))));
 
   app.post<{ Params: Params }>('/:token/report/:beamline/', { config: signed, schema: hidden, bodyLimit: UPLOAD_LIMIT }, async (request) => {
     const project = projectOf(request);

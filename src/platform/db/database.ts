@@ -8,6 +8,7 @@ import type { LogEvent } from 'kysely';
 import type { Config, DatabaseKind } from '../../config.ts';
 import type { Database } from './schema.ts';
 import { SqliteBooleanPlugin } from './sqlite-booleans.ts';
+import { TableWritesPlugin } from './table-writes.ts';
 
 export type Db = Kysely<Database>;
 
@@ -42,7 +43,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: OpenData
     const pool = new pg.Pool({ connectionString: config.database.url, max: options.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new TableWritesPlugin()], log });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const file = config.database.sqliteFile;
@@ -52,7 +53,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: OpenData
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteBooleanPlugin()], log });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteBooleanPlugin(), new TableWritesPlugin()], log });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
