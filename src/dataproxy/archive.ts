@@ -8,11 +8,12 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, pipeline } from 'node:stream';
-import zlib from 'node:zlib';
+import { Readable, finished } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import { endOfArchive, entryHeader, padding } from './tar-writer.ts';
 import { isMissing } from './paths.ts';
+import { gzipMembers } from './parallel-gzip.ts';
+import type { GzipPool } from './gzip-pool.ts';
 import { entryIn, openedInside } from '../platform/storage/descriptor-paths.ts';
 import type { HeldDirectory } from '../platform/storage/descriptor-paths.ts';
 
@@ -127,17 +128,17 @@ async function* fileEntry(root: string, reach: string, real: string, inArchive: 
 }
 
 /**
- * The held directory as a .tar.gz byte stream (it is closed when the stream ends); errors end the
- * stream (and so the HTTP answer).
+ * The held directory as a .tar.gz byte stream (it is closed when the stream ends), gzipped on the
+ * pool's workers as a series of members; errors end the stream (and so the HTTP answer).
  */
-export function tarGzStream(top: HeldDirectory, topName: string, log: Log): NodeJS.ReadableStream & Readable {
-  const gzip = zlib.createGzip();
+export function tarGzStream(top: HeldDirectory, topName: string, pool: GzipPool, log: Log): NodeJS.ReadableStream & Readable {
   let walking = false;
   const entries = tarDirectory(top, topName, log, () => (walking = true));
-  pipeline(Readable.from(entries, { objectMode: false }), gzip, (error) => {
+  const stream = Readable.from(gzipMembers(entries, pool), { objectMode: false });
+  finished(stream, (error) => {
     // A walk that started closes the directory itself; one that never did (the client left at once) cannot.
     if (!walking) void top.handle.close().catch(() => {});
     if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') log.warn({ dir: top.path, err: error }, 'archive: stream failed');
   });
-  return gzip;
+  return stream;
 }

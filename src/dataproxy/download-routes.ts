@@ -18,6 +18,7 @@ import type { DataProxyService } from './service.ts';
 import { existingInside } from './paths.ts';
 import { dataHeaders, sendFile, sendGunzipped } from '../platform/http/send-file.ts';
 import { holdDirectory, tarGzStream } from './archive.ts';
+import { GzipPool } from './gzip-pool.ts';
 import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
 import { sendPlaceholder, snapshotCandidates } from './snapshot.ts';
 import { attachmentDisposition } from './disposition.ts';
@@ -55,6 +56,9 @@ async function keyDirectory(service: DataProxyService, key: string): Promise<{ s
 export async function localDownloadRoutes(instance: FastifyInstance, service: DataProxyService, config: Config): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const outsideRoots = new OutsideRootsWarnings(instance.log);
+  // Archives are gzipped on every core; the workers start with the first archive.
+  const gzipPool = new GzipPool();
+  instance.addHook('onClose', () => gzipPool.close());
 
   app.post('/download/data/create/', {
     config: { access: { allow: 'custom', check: createKeyCheck(config) } },
@@ -99,7 +103,7 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
       if (request.method !== 'HEAD' && top === null) throw notFound();
       dataHeaders(reply, 'application/x-gzip').header('content-disposition', attachmentDisposition(name));
       if (top === null) return reply.send();
-      return reply.send(tarGzStream(top, path.basename(dir.stored) || 'data', request.log));
+      return reply.send(tarGzStream(top, path.basename(dir.stored) || 'data', gzipPool, request.log));
     },
   });
 
