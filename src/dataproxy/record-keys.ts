@@ -2,28 +2,63 @@
 // lies never breaks MxDC (decision D17): a directory outside the data roots gets a key that only
 // records the path — its URLs answer 404 saying which setting to set — and the operator is warned.
 import type { Platform } from '../platform/context.ts';
-import { createDataProxyClient } from './client.ts';
+import type { Db } from '../platform/db/database.ts';
+import { createDataProxyClient, DataProxyUnavailable } from './client.ts';
 import type { DataProxyClient } from './client.ts';
-import { DataProxyService } from './service.ts';
+import { DataProxyService, newKey, PathRefused } from './service.ts';
+import { ProxyKeyStore } from './key-store.ts';
 import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
+
+/** A key chosen for a record, stored together with it. */
+export interface PlannedKey {
+  key: string;
+  /** Writes the key in the record's own transaction; a standalone proxy has stored it already. */
+  store(db: Db): Promise<void>;
+}
 
 export class RecordKeys {
   constructor(
-    private readonly proxy: DataProxyClient,
+    private readonly db: Db,
+    /** A standalone proxy; null when this process keeps the keys itself. */
+    private readonly remote: DataProxyClient | null,
     /** This server's own key store, which keeps keys without files even when the proxy runs elsewhere. */
     private readonly local: DataProxyService,
     private readonly warnings: OutsideRootsWarnings,
   ) {}
 
-  /** A key for the directory: a working one, or one without files; DataProxyUnavailable on failure. */
+  /** A key for the directory, stored now: a working one, or one without files; DataProxyUnavailable on failure. */
   async keyFor(directory: string): Promise<string> {
-    const key = await this.proxy.createKey(directory);
+    if (this.remote === null) {
+      const planned = await this.plan(directory);
+      await planned.store(this.db);
+      return planned.key;
+    }
+    const key = await this.remote.createKey(directory);
     if (key !== null) return key;
     this.warnings.note(directory);
     return this.local.keyWithoutFiles(directory);
   }
+
+  /**
+   * A key for the directory whose row the caller writes with its record, so that the record and
+   * its key commit together (or neither does). With a standalone proxy the key is made there now.
+   */
+  async plan(directory: string): Promise<PlannedKey> {
+    if (this.remote !== null) return { key: await this.keyFor(directory), store: async () => {} };
+    let placement;
+    try {
+      placement = await this.local.place(directory);
+    } catch (error) {
+      if (error instanceof PathRefused) throw new DataProxyUnavailable(error.detail, 400);
+      throw error;
+    }
+    if (!placement.inside) this.warnings.note(directory);
+    const key = newKey();
+    return { key, store: async (db) => void await new ProxyKeyStore(db).insert(key, placement.directory, !placement.inside) };
+  }
 }
 
 export function createRecordKeys(platform: Platform): RecordKeys {
-  return new RecordKeys(createDataProxyClient(platform), new DataProxyService(platform.db, platform.config.dataProxy), new OutsideRootsWarnings(platform.log));
+  const remote = platform.config.dataProxy.url === null ? null : createDataProxyClient(platform);
+  return new RecordKeys(platform.db, remote, new DataProxyService(platform.db, platform.config.dataProxy), new OutsideRootsWarnings(platform.log));
 }

@@ -47,6 +47,9 @@ export type DataProxySettings = Pick<DataProxyConfig, 'roots' | 'userRoot'>;
 export class DataProxyService {
   readonly keys: ProxyKeyStore;
 
+  /** The roots' real paths as last resolved (see insideRoots). */
+  private knownRoots: Promise<string[]> | null = null;
+
   constructor(db: Db, private readonly settings: DataProxySettings) {
     this.keys = new ProxyKeyStore(db);
   }
@@ -77,9 +80,20 @@ export class DataProxyService {
     const normalised = path.resolve(this.settings.userRoot ?? '/', requested);
     if (this.settings.roots.length === 0) return { inside: false, directory: normalised, reason: 'no data roots are configured' };
     const real = await realLocation(normalised);
-    const roots = await realRoots(this.settings.roots);
-    if (!roots.some((root) => isInside(root, real))) return { inside: false, directory: normalised, reason: 'it is outside the data roots' };
+    if (!(await this.insideRoots(real))) return { inside: false, directory: normalised, reason: 'it is outside the data roots' };
     return { inside: true, directory: normalised };
+  }
+
+  /**
+   * Whether a real path lies in a data root. Every AddData asks, so the roots' real paths are kept;
+   * a path outside them is asked again of freshly resolved roots, so a root that moved is noticed.
+   * A key made against a root that has moved away is still safe: serving checks fresh roots.
+   */
+  private async insideRoots(real: string): Promise<boolean> {
+    const inside = (roots: string[]) => roots.some((root) => isInside(root, real));
+    if (this.knownRoots !== null && inside(await this.knownRoots.catch(() => []))) return true;
+    this.knownRoots = realRoots(this.settings.roots);
+    return inside(await this.knownRoots);
   }
 
   /**

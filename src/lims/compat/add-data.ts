@@ -1,0 +1,87 @@
+// MxDC's AddData (POST /api/v2/<token>/data/<beamline>/, spec §3.5 with decisions D6–D8 and D17):
+// a msgpack dataset record becomes a dataset with a Data Proxy key for its directory and an
+// activity entry. Every check and look-up happens first; then the key, the dataset, its event and
+// its activity entry are written in one transaction, shared with other uploads arriving at the
+// same moment (group commit), and the answer goes out only after that transaction commits.
+import type { Platform } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { GroupCommit } from '../../platform/db/group-commit.ts';
+import { badRequest } from '../../platform/http/errors.ts';
+import type { RecordKeys } from '../../dataproxy/record-keys.ts';
+import type { Beamline } from '../beamlines.ts';
+import type { Project } from '../projects.ts';
+import { activeSessionOf } from '../sessions.ts';
+import { writeDataset } from '../datasets.ts';
+import { mxdcProxyKey } from './proxy-key-errors.ts';
+import {
+  frameCount, jsonSafe, msgpackMap, optionalId, optionalNumber, optionalString, optionalTime, requiredNumber, requiredString,
+} from './payloads.ts';
+
+/** Keys AddData takes out of the payload; the rest is kept as meta_data (spec §3.5 step 8). */
+const POPPED = new Set(['sample_id', 'group', 'port', 'frames', 'energy', 'filename', 'exposure', 'attenuation', 'container', 'name', 'directory', 'type', 'id']);
+
+interface DataType {
+  id: number;
+  name: string;
+}
+
+export type AddData = (project: Project, line: Beamline, body: unknown, address: string | null) => Promise<{ id: number }>;
+
+export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys: RecordKeys): AddData {
+  const { db, log } = platform;
+  const writes = new GroupCommit(db);
+  const dataType = dataTypesByAcronym(db);
+
+  return async (project, line, body, address) => {
+    const info = msgpackMap(body);
+    const typeName = requiredString(info, 'type', 20);
+    const type = await dataType(typeName);
+    if (!type) throw badRequest(`Unknown data type "${typeName}".`, { type: ['unknown data type'] });
+    const energy = requiredNumber(info, 'energy');
+    const directory = requiredString(info, 'directory', 4096);
+    const name = requiredString(info, 'name', 200);
+    const frames = optionalString(info, 'frames', '', 100000);
+    const numFrames = frameCount(frames);
+    const exposure = optionalNumber(info, 'exposure');
+    const endTime = optionalTime(info, 'end_time') ?? new Date().toISOString();
+    const startTime = optionalTime(info, 'start_time')
+      ?? new Date(Date.parse(endTime) - numFrames * (exposure ?? 0) * 1000).toISOString(); // D7
+    const sampleId = optionalId(info, 'sample_id');
+    const attenuation = optionalNumber(info, 'attenuation') ?? 0;
+    const beamSize = optionalNumber(info, 'beam_size');
+    const fileName = optionalString(info, 'filename', '', 200);
+    const id = optionalId(info, 'id');
+    const metaData = jsonSafe(Object.fromEntries(Object.entries(info).filter(([k]) => !POPPED.has(k))));
+
+    const [sample, active, key] = await Promise.all([
+      sampleId === null ? undefined : db.selectFrom('samples').select(['id', 'group_id'])
+        .where('id', '=', sampleId).where('project_id', '=', project.id).executeTakeFirst(),
+      activeSessionOf(db, line.id),
+      mxdcProxyKey(log, directory, () => recordKeys.plan(directory)),
+    ]);
+    const fields = {
+      project_id: project.id, beamline_id: line.id, session_id: active && active.project_id === project.id ? active.id : null,
+      sample_id: sample?.id ?? null, group_id: sample?.group_id ?? null, data_type_id: type.id,
+      name, file_name: fileName, frames, num_frames: numFrames, frames_per_file: 1, exposure_time: exposure,
+      attenuation, energy, beam_size: beamSize, proxy_key: key.key,
+      meta_data: JSON.stringify(metaData), start_time: startTime, end_time: endTime,
+    };
+    const saved = await writes.run(async (trx) => {
+      await key.store(trx);
+      return writeDataset(trx, fields, { id, userId: project.userId, address, description: `${type.name} uploaded from ${line.acronym}` });
+    });
+    return { id: saved };
+  };
+}
+
+/** Data types are fixed by the migrations: each is read once. An unknown acronym is asked again. */
+function dataTypesByAcronym(db: Db): (acronym: string) => Promise<DataType | undefined> {
+  const known = new Map<string, DataType>();
+  return async (acronym) => {
+    const cached = known.get(acronym);
+    if (cached) return cached;
+    const found = await db.selectFrom('data_types').select(['id', 'name']).where('acronym', '=', acronym).executeTakeFirst();
+    if (found) known.set(acronym, found);
+    return found;
+  };
+}
