@@ -6,6 +6,8 @@
 import { tableWrites } from '../../platform/db/table-writes.ts';
 
 export const LOOKUP_LIFETIME_MS = 1000;
+/** Longer than the transactions that write these tables take between their write and commit. */
+const SETTLE_MS = 250;
 const MAX_ENTRIES = 10_000;
 
 interface Entry<V> {
@@ -35,8 +37,8 @@ export class LookupCache<V> {
     if (cached) this.entries.delete(key);
     const value = this.load(key);
     // On PostgreSQL a write is counted before its transaction commits, and a read on another
-    // connection meanwhile still sees the old row: answers read soon after a write are not kept.
-    if (now - this.changedAt >= LOOKUP_LIFETIME_MS) this.keep(key, { at: now, value });
+    // connection meanwhile still sees the old row: answers read just after a write are not kept.
+    if (now - this.changedAt >= SETTLE_MS) this.keep(key, { at: now, value });
     return value;
   }
 
