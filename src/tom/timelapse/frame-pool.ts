@@ -1,12 +1,17 @@
 /**
- * Rendering frames on worker threads. Decoding a 2048x2048 tile-compressed frame takes
- * ~100 ms of CPU in JavaScript, several times what ffmpeg needs to encode the result, so
- * on a machine with spare cores a few frames are decoded at once. Order is kept by the
- * caller (it awaits frame i before writing it, while i+1.. are already in work), and each
- * worker holds one frame at a time, so memory stays bounded by the worker count.
+ * Rendering frames on worker threads: each worker reads its FITS file itself, decodes,
+ * stretches and resamples it, and transfers the small gray frame back. Decoding a 2048x2048
+ * tile-compressed frame takes ~100 ms of CPU, several times what ffmpeg needs to encode the
+ * result, so frames are decoded on every core while ffmpeg encodes the earlier ones.
+ *
+ * Each worker is given at most PER_WORKER frames at a time: one it decodes and one waiting
+ * in its queue, so it never idles for a round trip, while memory stays bounded by the worker
+ * count. Order is kept by the caller (it awaits frame i before writing it, while i+1.. are
+ * already in work, never more than `capacity` at once).
  *
  * Workers start from frame-worker-boot.mjs, which registers tsx and then imports
- * frame-worker.ts: worker threads do not inherit the parent's TypeScript loader.
+ * frame-worker.ts: worker threads do not inherit the parent's TypeScript loader. Starting
+ * one costs a few hundred ms, so the caller starts the pool before reading the headers.
  */
 import { Worker } from 'node:worker_threads';
 import { TimelapseError } from './errors.ts';
@@ -32,6 +37,9 @@ interface Pending {
   worker: PoolWorker;
 }
 
+/** Frames one worker holds at most: one in work, one queued behind it. */
+export const PER_WORKER = 2;
+
 interface PoolWorker {
   thread: Worker;
   busy: number;
@@ -47,7 +55,7 @@ export class FramePool {
   private failure: Error | null = null;
   private closed = false;
 
-  constructor(count: number, private readonly recipe: FrameRecipe) {
+  constructor(count: number) {
     for (let i = 0; i < count; i++) {
       // execArgv [] : an inherited `--import tsx` (tests) would register tsx twice.
       const thread = new Worker(BOOT_URL, { workerData: { entry: WORKER_ENTRY }, execArgv: [] });
@@ -64,12 +72,19 @@ export class FramePool {
     }
   }
 
-  /** Renders one frame on the least busy worker. */
-  render(source: FrameSource, expected: { width: number; height: number }): Promise<Uint8Array> {
+  /** How many frames may be in work at once. */
+  get capacity(): number {
+    return this.workers.length * PER_WORKER;
+  }
+
+  /** Renders one frame on the least busy worker; refused when every worker already holds PER_WORKER. */
+  render(source: FrameSource, expected: { width: number; height: number }, fullRecipe: FrameRecipe): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     const worker = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    if (worker.busy >= PER_WORKER) return Promise.reject(new Error(`frame pool full: ${this.capacity} frames already in work`));
     const id = this.nextId++;
-    const { gamma: _table, ...recipe } = this.recipe;
+    // The gamma table is rebuilt from its value on the other side: 64 KB not sent per frame.
+    const { gamma: _table, ...recipe } = fullRecipe;
     const job: FrameJob = { id, source, expected, recipe, gammaValue: DEFAULT_GAMMA };
     worker.busy++;
     const result = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { resolve, reject, worker }));

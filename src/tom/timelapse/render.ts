@@ -8,8 +8,9 @@
  *      if they differ -> `Invalid parameters. Are all images the same size?` - all before
  *      ffmpeg starts, so a doomed run costs header reads only;
  *   4. start ffmpeg writing to a temporary file next to the output, then decode, render and
- *      pipe one frame at a time (decoding frame i+1 while ffmpeg encodes frame i; with
- *      `workers`, several frames are decoded at once on worker threads, still written in order);
+ *      pipe one frame at a time, in order, while the next frames are decoded: on worker
+ *      threads for big frames (started as soon as the first header is read, up to two frames
+ *      per worker in work), or in this thread, one frame ahead of ffmpeg;
  *   5. rename the temporary file onto the output once ffmpeg has succeeded.
  * Any failure or abort kills ffmpeg, waits for it to exit and deletes the temporary file,
  * so a failed run leaves nothing behind and never a half-written output.
@@ -62,8 +63,9 @@ export interface RenderTimelapseOptions {
   stretch?: ZscaleOptions;
   /**
    * Worker threads decoding frames in parallel; 0 renders in this thread. Default: for
-   * three or more frames of a megapixel or more on a machine with 3+ CPUs, one per CPU but
-   * one (at most 4); otherwise 0 (a worker costs ~0.3 s to start, more than small frames take).
+   * three or more frames of a megapixel or more on a machine with 2+ CPUs, two workers, or
+   * one per CPU but one on bigger machines (at most 4); otherwise 0 (a worker costs a few
+   * hundred ms to start, more than small frames take).
    */
   workers?: number;
 }
@@ -95,35 +97,37 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
   // Fail on a missing ffmpeg before reading anything.
   const tools = await locateMediaTools({ configuredPath: options.ffmpegPath });
 
-  const scanned: FrameInfo[] = [];
-  for (let i = 0; i < sources.length; i++) {
-    signal?.throwIfAborted();
-    scanned.push(await scanFrame(sources[i], i, signal));
-  }
-  const frames = orderByDate(scanned);
-  const even = needsEvenDimensions(settings.format);
-  const outputSize = commonOutputSize(frames, cropScale, settings.size, even);
-
-  const recipe: FrameRecipe = {
-    cropScale,
-    normaliseBackground: options.normaliseBackground ?? false,
-    output: outputSize,
-    gamma: gammaTable(),
-    zscale: options.stretch,
-  };
-  const asked = options.workers ?? defaultWorkers(frames);
-  const workers = Number.isFinite(asked) ? Math.min(frames.length, Math.max(0, Math.floor(asked))) : 0;
   const temporary = temporaryPath(options.output);
   let ffmpeg: FfmpegProcess | undefined;
   let pool: FramePool | undefined;
   try {
+    const scanned: FrameInfo[] = [];
+    for (let i = 0; i < sources.length; i++) {
+      signal?.throwIfAborted();
+      scanned.push(await scanFrame(sources[i], i, signal));
+      // The first header tells whether workers pay off; they boot while the other headers are read.
+      if (i === 0) {
+        const workers = workerCount(options.workers, scanned[0], sources.length);
+        if (workers > 0) pool = new FramePool(workers);
+      }
+    }
+    const frames = orderByDate(scanned);
+    const even = needsEvenDimensions(settings.format);
+    const outputSize = commonOutputSize(frames, cropScale, settings.size, even);
+    const recipe: FrameRecipe = {
+      cropScale,
+      normaliseBackground: options.normaliseBackground ?? false,
+      output: outputSize,
+      gamma: gammaTable(),
+      zscale: options.stretch,
+    };
+
     signal?.throwIfAborted();
     ffmpeg = startFfmpeg(tools.ffmpeg, ffmpegArguments(settings.format, outputSize, settings.fps, temporary), { signal, stdin: 'pipe' });
     const sink = new FrameSink(ffmpeg);
-    if (workers > 0) pool = new FramePool(workers, recipe);
-    const render = (frame: FrameInfo) => (pool ? pool.render(frame, frame) : renderFrame(frame, frame, recipe, signal));
+    const render = (frame: FrameInfo) => (pool ? pool.render(frame, frame, recipe) : renderFrame(frame, frame, recipe, signal));
     // Frames i .. i+window-1 are in work while frame i is awaited and written, in order.
-    const window = Math.max(1, workers);
+    const window = pool ? pool.capacity : 1;
     const inWork: Promise<Uint8Array>[] = [];
     let started = 0;
     for (let i = 0; i < frames.length; i++) {
@@ -164,15 +168,16 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
 }
 
 /**
- * Worker threads pay off for big frames on machines with a core to spare besides ffmpeg's:
- * on 2 cores (shared with ffmpeg, other jobs and the server) two workers measured slower
- * than decoding in this thread, because of their ~0.3 s start-up and the contention.
+ * Worker threads pay off for big frames: decoding is most of the time, and with two workers
+ * on two cores (ffmpeg taking its small share alongside) a 50-frame run of 2048² frames
+ * took about 60% of the in-thread time (docs/benchmarks.md). A worker costs a few hundred ms
+ * to start, more than small frames take, so those stay in this thread.
  */
-function defaultWorkers(frames: readonly FrameInfo[]): number {
-  const pixels = frames[0].width * frames[0].height;
+function workerCount(asked: number | undefined, first: FrameInfo, frameCount: number): number {
+  if (asked !== undefined) return Number.isFinite(asked) ? Math.min(frameCount, Math.max(0, Math.floor(asked))) : 0;
   const cpus = availableParallelism();
-  if (frames.length < 3 || pixels < 1_000_000 || cpus < 3) return 0;
-  return Math.min(4, cpus - 1, frames.length);
+  if (frameCount < 3 || first.width * first.height < 1_000_000 || cpus < 2) return 0;
+  return Math.min(4, Math.max(2, cpus - 1), frameCount);
 }
 
 function toSource(input: string | TimelapseFrameInput): FrameSource {

@@ -129,3 +129,33 @@ export function childFfmpegPids(): number[] {
   }
   return pids;
 }
+
+/** Threads of this process (Linux /proc): each worker thread adds at least one. */
+export function threadCount(): number {
+  return readdirSync('/proc/self/task').length;
+}
+
+/**
+ * The thread count once it is back to `baseline`, or the last one seen after a bounded
+ * wait: a terminated worker's thread is joined, but the count is read from outside.
+ */
+export async function threadCountSettling(baseline: number): Promise<number> {
+  let count = threadCount();
+  for (let i = 0; i < 100 && count > baseline; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    count = threadCount();
+  }
+  return count;
+}
+
+/**
+ * A stand-in for ffmpeg that copies its input to its output file (its last argument), so a
+ * "video" is exactly the gray frames the renderer fed it.
+ */
+export async function rawFrameFfmpeg(dir: string): Promise<string> {
+  const { chmod, writeFile } = await import('node:fs/promises');
+  const fake = path.join(dir, 'raw-ffmpeg');
+  await writeFile(fake, '#!/bin/sh\nfor last; do :; done\nexec cat > "$last"\n');
+  await chmod(fake, 0o755);
+  return fake;
+}
