@@ -9,6 +9,7 @@ import { readOidcConfig } from './platform/auth/external/oidc-config.ts';
 import type { OidcConfig } from './platform/auth/external/oidc-config.ts';
 import { readLdapConfig } from './platform/auth/ldap/ldap-config.ts';
 import type { LdapConfig } from './platform/auth/ldap/ldap-config.ts';
+import { readAccelRedirectPrefix } from './platform/http/download-frontend-config.ts';
 
 // The bundle ships with the code, so its default place does not depend on the working directory.
 const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
@@ -37,6 +38,8 @@ export interface DataProxyConfig {
   port: number;
   /** Disk space for rendered frame previews under the data directory, in bytes (0 = no cache). */
   frameCacheBytes: number;
+  /** nginx's internal location for `raw` files (X-Accel-Redirect, LIGHTPATH_DOWNLOAD_FRONTEND=nginx); null = Lightpath sends them. */
+  accelRedirectPrefix: string | null;
 }
 
 export type ExtraFieldType = 'string' | 'number' | 'boolean' | 'datetime';
@@ -164,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
       userRoot: read.string('LIGHTPATH_DATA_USER_ROOT', '') ? path.resolve(read.string('LIGHTPATH_DATA_USER_ROOT', '')) : null,
       port: read.integer('LIGHTPATH_PROXY_PORT', 3001, 0, 65535),
       frameCacheBytes: read.integer('LIGHTPATH_FRAME_CACHE_MB', 1024, 0, 16 * 1024 * 1024) * 1024 * 1024,
+      accelRedirectPrefix: readAccelRedirectPrefix(read, problems),
     },
     mxdcTokenWindowSeconds: read.integer('LIGHTPATH_MXDC_TOKEN_WINDOW', 60, 1, 86400),
     ffmpegPath: read.string('LIGHTPATH_FFMPEG', '') || null,

@@ -15,8 +15,9 @@ import { addressInList } from '../platform/http/networks.ts';
 import { sameSecret } from '../platform/auth/secrets.ts';
 import { SECRET_HEADER } from './client.ts';
 import type { DataProxyService } from './service.ts';
-import { existingInside } from './paths.ts';
+import { existingInside, realRoots } from './paths.ts';
 import { dataHeaders, sendFile, sendGunzipped } from '../platform/http/send-file.ts';
+import { sendAccelRedirect } from '../platform/http/accel-redirect.ts';
 import { holdDirectory, tarGzStream } from './archive.ts';
 import { GzipPool } from './gzip-pool.ts';
 import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
@@ -56,6 +57,7 @@ async function keyDirectory(service: DataProxyService, key: string): Promise<{ s
 export async function localDownloadRoutes(instance: FastifyInstance, service: DataProxyService, config: Config): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const outsideRoots = new OutsideRootsWarnings(instance.log);
+  const accelPrefix = config.dataProxy.accelRedirectPrefix;
   // Archives are gzipped on every core; the workers start with the first archive.
   const gzipPool = new GzipPool();
   instance.addHook('onClose', () => gzipPool.close());
@@ -81,7 +83,10 @@ export async function localDownloadRoutes(instance: FastifyInstance, service: Da
       const dir = await keyDirectory(service, key);
       const file = await existingInside(dir.real, relative);
       if (file !== null) {
-        if (await sendFile(request, reply, file, relative)) return reply;
+        // Behind nginx (X-Accel-Redirect) nginx sends the bytes; the .gz fallback stays here.
+        const sent = accelPrefix === null ? await sendFile(request, reply, file, relative)
+          : await sendAccelRedirect(reply, file, relative, accelPrefix, await realRoots(config.dataProxy.roots));
+        if (sent) return reply;
       } else {
         // MxDC may have compressed a file after MxLIVE linked to it.
         const gz = await existingInside(dir.real, `${relative}.gz`);

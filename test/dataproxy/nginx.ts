@@ -1,0 +1,71 @@
+// Debian's nginx run as a child process with its own configuration in a temporary directory, on
+// loopback: for the X-Accel-Redirect test and the download benchmark.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/database.ts';
+import { freePort } from '../helpers/processes.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+export const NGINX = process.env.LIGHTPATH_TEST_NGINX ?? '/usr/sbin/nginx';
+
+export function nginxInstalled(): boolean {
+  return fs.existsSync(NGINX);
+}
+
+export interface RunningNginx {
+  url: string;
+  port: number;
+  /** The end of nginx's error log, for failure messages. */
+  errors(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts nginx with `httpBlock` (what goes inside `http { … }`), made for the port it is given.
+ * Workers run as the current user, so they read what the tests and benchmarks write.
+ */
+export async function startNginx(httpBlock: (port: number) => string): Promise<RunningNginx> {
+  const dir = tempDir('lightpath-nginx-');
+  const port = await freePort();
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${path.join(dir, name)};`).join('\n');
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, [
+    process.getuid?.() === 0 ? 'user root;' : '',
+    'worker_processes 1;',
+    `pid ${path.join(dir, 'nginx.pid')};`,
+    `error_log ${path.join(dir, 'error.log')} warn;`,
+    'events { worker_connections 256; }',
+    'http {',
+    '  access_log off;',
+    temp,
+    httpBlock(port),
+    '}',
+    '',
+  ].join('\n'));
+  const errorLog = path.join(dir, 'error.log');
+  const errors = () => (fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8').slice(-2000) : '');
+  const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', errorLog, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGQUIT');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor('nginx to listen', async () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr.trim()} ${errors()}`);
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) });
+      return true;
+    }, 15000, 50);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, errors, stop };
+}
