@@ -1,0 +1,29 @@
+// Trigram indexes behind the REST lists' `search` (a case-insensitive substring, matched as
+// `lower(column) like '%…%'`, src/platform/http/text-search.ts): without them staff's search reads
+// every row of the facility. PostgreSQL only, and only where its pg_trgm extension can be had
+// (Debian's postgresql package ships it; it is a trusted extension, so the database's owner may
+// create it). Without it, or on SQLite, searches still work by reading the rows.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../../../config.ts';
+
+/** The columns each list searches, as text-search.ts compares them. */
+export const SEARCHED: Array<[table: string, column: string]> = [
+  ['samples', 'name'], ['samples', 'barcode'], ['datasets', 'name'], ['reports', 'name'], ['shipments', 'name'],
+  ['shipments', 'tracking_code'], ['containers', 'name'], ['beamline_sessions', 'name'],
+];
+
+export async function up(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
+  if (kind !== 'postgres') return;
+  // A failure to create the extension must not abort the migration's transaction: try it in a block of its own.
+  await sql`do $$ begin
+    create extension if not exists pg_trgm;
+  exception when others then
+    raise notice 'pg_trgm is not available (%): searches will read every row', sqlerrm;
+  end $$`.execute(db);
+  const { rows } = await sql<{ found: boolean }>`select exists (select 1 from pg_extension where extname = 'pg_trgm') as found`.execute(db);
+  if (!rows[0].found) return;
+  for (const [table, column] of SEARCHED) {
+    await sql`create index ${sql.id(`${table}_${column}_trigrams`)} on ${sql.id(table)} using gin (lower(${sql.ref(column)}) gin_trgm_ops)`.execute(db);
+  }
+}
