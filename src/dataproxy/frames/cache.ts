@@ -2,10 +2,13 @@
 // region), with the stamps of the files it was drawn from beside it. An entry is served only while
 // every source still is the file stamped, at the same real path (so a changed, deleted or swapped
 // source is never served stale). The total size is kept under a limit by evicting the entries used
-// least recently; file times carry the order across restarts.
+// least recently; file times carry the order across restarts. The previews used lately are also
+// kept in memory (hot-previews.ts): answering one costs only the check of its sources.
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { HotPreviews } from './hot-previews.ts';
+import type { HotPreview } from './hot-previews.ts';
 import { sourcesHold } from './source-files.ts';
 import type { SourceStamp } from './source-files.ts';
 
@@ -24,11 +27,17 @@ export class FrameCache {
   private loading: Promise<Map<string, number>> | null = null;
   private total = 0;
 
-  constructor(private readonly dir: string, private readonly limitBytes: number) {}
+  private readonly hot: HotPreviews;
 
-  /** The cached PNG for `id` if its sources are unchanged and still inside `dir`; else null (and the entry goes). */
-  async get(id: string, keyDir: string): Promise<Buffer | null> {
+  constructor(private readonly dir: string, private readonly limitBytes: number) {
+    this.hot = new HotPreviews(limitBytes);
+  }
+
+  /** The cached preview for `id` if its sources are unchanged and still inside `dir`; else null (and the entry goes). */
+  async get(id: string, keyDir: string): Promise<HotPreview | null> {
     if (this.limitBytes === 0) return null;
+    const hot = this.hot.get(id);
+    if (hot !== undefined) return this.stillHeld(id, keyDir, hot);
     const sizes = await this.index();
     if (!sizes.has(id)) return null;
     const entry = await this.readEntry(id);
@@ -41,15 +50,51 @@ export class FrameCache {
       await this.remove(id);
       return null;
     }
-    sizes.delete(id);
-    sizes.set(id, png.length);
-    const now = new Date();
-    await fsp.utimes(this.file(id, 'png'), now, now).catch(() => {});
-    return png;
+    this.used(id, png.length);
+    return this.hot.put(id, { png, dir: entry.dir, sources: entry.sources });
   }
 
-  async put(id: string, keyDir: string, png: Buffer, sources: SourceStamp[]): Promise<void> {
-    if (png.length > this.limitBytes || sources.length === 0) return;
+  /** Stores the preview; the entry made (with its ETag) is returned for the answer. */
+  async put(id: string, keyDir: string, png: Buffer, sources: SourceStamp[]): Promise<HotPreview> {
+    const made = this.hot.put(id, { png, dir: keyDir, sources });
+    if (png.length > this.limitBytes || sources.length === 0) {
+      this.hot.remove(id);
+      return made;
+    }
+    try {
+      await this.write(id, keyDir, png, sources);
+    } catch (error) {
+      this.hot.remove(id);
+      throw error;
+    }
+    return made;
+  }
+
+  /** A preview held in memory, served only while its sources hold, like one read from disk. */
+  private async stillHeld(id: string, keyDir: string, hot: HotPreview): Promise<HotPreview | null> {
+    if (hot.dir !== keyDir || !(await sourcesHold(hot.dir, hot.sources))) {
+      await this.remove(id);
+      return null;
+    }
+    this.used(id, hot.png.length);
+    // The file's time orders the entries after a restart; a minute's precision is plenty, and
+    // the answer does not wait for it.
+    const now = Date.now();
+    if (now - hot.touchedMs > 60_000) {
+      hot.touchedMs = now;
+      fsp.utimes(this.file(id, 'png'), now / 1000, now / 1000).catch(() => {});
+    }
+    return hot;
+  }
+
+  /** Moves `id` to the most recently used end of the disk order. */
+  private used(id: string, size: number): void {
+    if (this.sizes === null || !this.sizes.has(id)) return;
+    this.sizes.delete(id);
+    this.sizes.set(id, size);
+  }
+
+  private async write(id: string, keyDir: string, png: Buffer, sources: SourceStamp[]): Promise<void> {
     const sizes = await this.index();
     await fsp.mkdir(this.dir, { recursive: true });
     // Written under temporary names and renamed: a reader never sees half an entry.
@@ -82,6 +127,7 @@ export class FrameCache {
   }
 
   private async remove(id: string): Promise<void> {
+    this.hot.remove(id);
     const sizes = await this.index();
     this.total -= sizes.get(id) ?? 0;
     sizes.delete(id);

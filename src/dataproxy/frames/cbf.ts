@@ -29,7 +29,7 @@ export function decodeCbf(bytes: Buffer): Frame {
 }
 
 function byteOffsetValues(bytes: Buffer, offset: number, count: number): Int32Array {
-  const pixels = new Int32Array(count);
+  const pixels = new Int32Array(new SharedArrayBuffer(count * 4));
   let at = offset;
   let value = 0;
   // Bytes are read directly (not through Buffer's checked readers): this loop runs once per pixel.

@@ -96,8 +96,10 @@ export async function frameRoutes(app: FastifyInstance, service: DataProxyServic
       // Not cached by browsers: the placeholder may be replaced by the frame a moment later, and a
       // rendering by a new one when its file changes.
       if (preview.kind === 'missing') return sendPng(reply, PLACEHOLDER, 'no-store');
-      reply.header('x-lightpath-frame', preview.how);
+      reply.header('x-lightpath-frame', preview.how).header('etag', preview.etag);
       framePreviews.inc({ how: preview.how });
+      // A browser asking again with the ETag it holds gets 304: the bytes are not sent twice.
+      if (request.headers['if-none-match'] === preview.etag) return reply.code(304).header('cache-control', 'no-cache').send();
       return sendPng(reply, preview.png, 'no-cache');
     });
 }

@@ -5,7 +5,10 @@ export type PixelArray = Int8Array | Int16Array | Int32Array | Uint8Array | Uint
 export interface Frame {
   width: number;
   height: number;
-  /** width × height values, row after row. */
+  /**
+   * width × height values, row after row; in a SharedArrayBuffer where the decoder can, so the
+   * frame worker and its band helper render halves of one preview without copying the frame.
+   */
   pixels: PixelArray;
   cutoff: number;
 }

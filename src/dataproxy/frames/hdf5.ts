@@ -27,13 +27,19 @@ function loadH5wasm(): Promise<void> {
   return ready;
 }
 
-/** Unsigned detector data is read as the signed type of the same width: the gap 2^32−1 becomes −1. */
+/**
+ * Unsigned detector data is read as the signed type of the same width (the gap 2^32−1 becomes −1),
+ * copied into shared memory for the band helper (frame.ts).
+ */
 function asSigned(values: unknown): PixelArray {
-  if (values instanceof Uint32Array) return new Int32Array(values.buffer, values.byteOffset, values.length);
-  if (values instanceof Uint16Array) return new Int16Array(values.buffer, values.byteOffset, values.length);
-  if (values instanceof Uint8Array) return new Int8Array(values.buffer, values.byteOffset, values.length);
-  if (values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array) return values;
-  throw new FrameUnreadable('HDF5 frame data is not 8, 16 or 32-bit integers');
+  const make = values instanceof Uint32Array || values instanceof Int32Array ? (buffer: SharedArrayBuffer) => new Int32Array(buffer)
+    : values instanceof Uint16Array || values instanceof Int16Array ? (buffer: SharedArrayBuffer) => new Int16Array(buffer)
+      : values instanceof Uint8Array || values instanceof Int8Array ? (buffer: SharedArrayBuffer) => new Int8Array(buffer) : null;
+  if (make === null) throw new FrameUnreadable('HDF5 frame data is not 8, 16 or 32-bit integers');
+  const from = values as ArrayBufferView;
+  const buffer = new SharedArrayBuffer(from.byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
+  return make(buffer);
 }
 
 /** The data file an external link names, relative to the master's directory inside the key's directory. */

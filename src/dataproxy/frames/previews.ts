@@ -4,12 +4,13 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { FrameCache, cacheId } from './cache.ts';
+import { etagOf } from './hot-previews.ts';
 import { FrameRenderPool } from './render-pool.ts';
 import type { Region, RenderJob } from './render-job.ts';
 import type { ValuesOutcome } from './values-job.ts';
 
 export type Preview =
-  | { kind: 'png'; png: Buffer; how: 'cached' | 'rendered' | 'joined' }
+  | { kind: 'png'; png: Buffer; etag: string; how: 'cached' | 'rendered' | 'joined' }
   | { kind: 'missing' }
   | { kind: 'outside-frame'; width: number; height: number };
 
@@ -57,7 +58,7 @@ export class FramePreviews {
 
   private async produce(id: string, request: PreviewRequest): Promise<Preview> {
     const cached = await this.cache.get(id, request.dir);
-    if (cached !== null) return { kind: 'png', png: cached, how: 'cached' };
+    if (cached !== null) return { kind: 'png', png: cached.png, etag: cached.etag, how: 'cached' };
     const job: RenderJob = { dir: request.dir, relative: request.relative, brightness: request.brightness, region: request.region };
     const outcome = await this.pool.render(job);
     if (outcome.kind === 'outside-frame') return outcome;
@@ -66,9 +67,10 @@ export class FramePreviews {
       return { kind: 'missing' };
     }
     const png = Buffer.from(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
-    await this.cache.put(id, request.dir, png, outcome.sources).catch((error: unknown) => {
+    const etag = await this.cache.put(id, request.dir, png, outcome.sources).then((entry) => entry.etag, (error: unknown) => {
       this.log.warn({ err: error }, 'frame preview: could not write the cache');
+      return etagOf(png);
     });
-    return { kind: 'png', png, how: 'rendered' };
+    return { kind: 'png', png, etag, how: 'rendered' };
   }
 }

@@ -1,14 +1,13 @@
 // One preview, from path to PNG bytes: what a frame worker thread does for each request.
-import { areaResize } from './area-resize.ts';
-import { encodeGreyPng } from './png.ts';
+import { bandElsewhere } from './band-helper.ts';
+import type { Frame } from './frame.ts';
+import { encodeGreyPng, joinPngBands } from './png.ts';
+import { PREVIEW_SIZE, renderBand } from './preview-band.ts';
 import { readRecentFrame } from './recent-frame.ts';
-import { brightnessOf, greyImage } from './render.ts';
+import { brightnessOf, contrastRange, greyImage } from './render.ts';
 import type { Rectangle } from './render.ts';
 import type { SourceStamp } from './source-files.ts';
 import type { FoundFrame } from './read-frame.ts';
-
-/** The side of the square previews, as in MxLIVE. */
-export const PREVIEW_SIZE = 1024;
 
 /** A rectangle of the frame at its own resolution (the region route). */
 export type Region = Rectangle;
@@ -47,8 +46,15 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
     return { kind: 'outside-frame', width: frame.width, height: frame.height };
   }
   const brightness = brightnessOf(job.brightness);
-  const png = region === null
-    ? encodeGreyPng(areaResize(greyImage(frame, brightness), frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE), PREVIEW_SIZE, PREVIEW_SIZE)
-    : encodeGreyPng(greyImage(frame, brightness, region), region.w, region.h);
+  const png = region === null ? await previewPng(frame, brightness) : encodeGreyPng(greyImage(frame, brightness, region), region.w, region.h);
   return { kind: 'png', png, sources };
+}
+
+/** The 1024×1024 preview in two bands of rows: the lower one on the band helper thread, the upper one here, at the same time. */
+async function previewPng(frame: Frame, brightness: number): Promise<Buffer> {
+  const contrast = contrastRange(frame);
+  const half = PREVIEW_SIZE / 2;
+  const lower = bandElsewhere({ frame, brightness, contrast, from: half, to: PREVIEW_SIZE });
+  const upper = renderBand({ frame, brightness, contrast, from: 0, to: half });
+  return joinPngBands(PREVIEW_SIZE, PREVIEW_SIZE, [upper, await lower.finish()]);
 }

@@ -26,15 +26,9 @@ function interpolated(rankedValue: (k: number) => number, count: number, p: numb
  * ones answers "the k-th smallest" without copying or reordering megapixels.
  */
 class CountedValues {
-  private readonly histogram = new Uint32Array(65536);
-  private readonly large: number[] = [];
+  readonly histogram = new Uint32Array(65536);
+  readonly large: number[] = [];
   count = 0;
-
-  add(value: number): void {
-    if (value < 65536) this.histogram[value]++;
-    else this.large.push(value);
-    this.count++;
-  }
 
   percentile(p: number): number {
     this.large.sort((a, b) => a - b);
@@ -51,11 +45,17 @@ class CountedValues {
   }
 }
 
+/** The values drawn white (lo) and black (hi) at brightness 1. */
+export interface Contrast {
+  lo: number;
+  hi: number;
+}
+
 /** Contrast of the frames a worker keeps decoded (recent-frame.ts): regions of one frame reuse it. */
-const knownContrast = new WeakMap<Frame, { lo: number; hi: number }>();
+const knownContrast = new WeakMap<Frame, Contrast>();
 
 /** Step 1–2: the 1st and 99.85th percentiles of the valid values of the statistics region. */
-export function contrastRange(frame: Frame): { lo: number; hi: number } {
+export function contrastRange(frame: Frame): Contrast {
   let range = knownContrast.get(frame);
   if (range === undefined) {
     range = measureContrast(frame);
@@ -64,19 +64,27 @@ export function contrastRange(frame: Frame): { lo: number; hi: number } {
   return range;
 }
 
-function measureContrast(frame: Frame): { lo: number; hi: number } {
+function measureContrast(frame: Frame): Contrast {
   const { width: cols, height: rows, pixels, cutoff } = frame;
   // Rows [0, cols/2) × columns [0, rows/2): the original swaps the two (top-left quadrant when square).
   const regionRows = Math.min(rows, Math.floor(cols / 2));
   const regionCols = Math.min(cols, Math.floor(rows / 2));
   const valid = new CountedValues();
+  const { histogram, large } = valid;
+  let count = 0;
+  // The hottest loop of the statistics: counted inline, without a call per pixel.
   for (let r = 0; r < regionRows; r++) {
     const row = r * cols;
     for (let c = 0; c < regionCols; c++) {
       const v = pixels[row + c];
-      if (v >= 0 && v < cutoff) valid.add(v);
+      if (v >= 0 && v < cutoff) {
+        if (v < 65536) histogram[v]++;
+        else large.push(v);
+        count++;
+      }
     }
   }
+  valid.count = count;
   if (valid.count > 0) return { lo: valid.percentile(1), hi: valid.percentile(99.85) };
   // No valid pixel at all (rare): the whole region counts, gaps and overloads included.
   const all = new Float64Array(regionRows * regionCols);
@@ -95,24 +103,30 @@ export interface Rectangle {
 }
 
 /**
- * Steps 3–4: the inverted grey image at the frame's own resolution, of the whole frame or of one
- * rectangle inside it (the contrast is always the whole frame's).
+ * Steps 3–4, row by row: fills `into` with the inverted grey values of frame row `row` from column `x`
+ * into `into` (the contrast is always the whole frame's).
  */
-export function greyImage(frame: Frame, brightness: number, part: Rectangle = { x: 0, y: 0, w: frame.width, h: frame.height }): Uint8Array {
-  const grey = new Uint8Array(part.w * part.h);
-  if (brightness === 0) return grey.fill(255);
-  const { lo, hi } = contrastRange(frame);
+export function greyRows(frame: Frame, brightness: number, contrast?: Contrast): (row: number, into: Uint8Array, x?: number) => void {
+  if (brightness === 0) return (_row, into) => { into.fill(255); };
+  const { lo, hi } = contrast ?? contrastRange(frame);
   const gain = (brightness * 255) / Math.max(hi, 1);
-  const { pixels } = frame;
-  for (let row = 0; row < part.h; row++) {
-    const from = (part.y + row) * frame.width + part.x;
-    const to = row * part.w;
-    for (let i = 0; i < part.w; i++) {
-      const scaled = (pixels[from + i] - lo) * gain;
-      const magnitude = scaled < 0 ? -scaled : scaled;
-      // round(|x|), clamped to 255: for x ≥ 0 rounding is adding a half and truncating.
-      grey[to + i] = magnitude >= 254.5 ? 0 : 255 - ((magnitude + 0.5) | 0);
-    }
+  return (row, into, x = 0) => greyRow(frame.pixels, row * frame.width + x, into, lo, gain);
+}
+
+function greyRow(pixels: Frame['pixels'], from: number, into: Uint8Array, lo: number, gain: number): void {
+  const length = into.length;
+  for (let i = 0; i < length; i++) {
+    const scaled = (pixels[from + i] - lo) * gain;
+    const magnitude = scaled < 0 ? -scaled : scaled;
+    // round(|x|), clamped to 255: for x ≥ 0 rounding is adding a half and truncating.
+    into[i] = magnitude >= 254.5 ? 0 : 255 - ((magnitude + 0.5) | 0);
   }
+}
+
+/** The grey image of one rectangle of a frame at the frame's own resolution (the region route). */
+export function greyImage(frame: Frame, brightness: number, part: Rectangle): Uint8Array {
+  const grey = new Uint8Array(part.w * part.h);
+  const rowOf = greyRows(frame, brightness);
+  for (let row = 0; row < part.h; row++) rowOf(part.y + row, grey.subarray(row * part.w, (row + 1) * part.w), part.x);
   return grey;
 }

@@ -4,7 +4,7 @@ import type { Frame, PixelArray } from './frame.ts';
 
 export const SMV_MAGIC = '{\nHEADER_BYTES=';
 
-const TYPES: Record<string, { size: number; make: (buffer: ArrayBuffer) => PixelArray; read: (view: DataView, at: number, little: boolean) => number }> = {
+const TYPES: Record<string, { size: number; make: (buffer: SharedArrayBuffer) => PixelArray; read: (view: DataView, at: number, little: boolean) => number }> = {
   unsigned_short: { size: 2, make: (b) => new Uint16Array(b), read: (v, at, le) => v.getUint16(at, le) },
   unsigned_int: { size: 4, make: (b) => new Uint32Array(b), read: (v, at, le) => v.getUint32(at, le) },
   signed_short: { size: 2, make: (b) => new Int16Array(b), read: (v, at, le) => v.getInt16(at, le) },
@@ -30,7 +30,7 @@ export function decodeSmv(bytes: Buffer): Frame {
   const saturation = Number(fields.get('CCD_IMAGE_SATURATION'));
   const cutoff = Number.isFinite(saturation) && saturation > 0 ? saturation : 2 ** (8 * type.size) - 1;
 
-  const pixels = type.make(new ArrayBuffer(count * type.size));
+  const pixels = type.make(new SharedArrayBuffer(count * type.size));
   const view = new DataView(bytes.buffer, bytes.byteOffset + headerBytes, count * type.size);
   for (let i = 0; i < count; i++) pixels[i] = type.read(view, i * type.size, little);
   return { width, height, cutoff, pixels };

@@ -45,17 +45,18 @@ export async function openInside(realDir: string, relative: string): Promise<Ope
   };
 }
 
-/** True when the file at `stamp.path` is still the one stamped (same size, mtime and inode). */
-export async function stampHolds(stamp: SourceStamp): Promise<boolean> {
-  const info = await fsp.stat(stamp.path).catch(() => null);
+/** True when `info` is the file stamped (same size, mtime and inode). */
+function sameFile(info: fs.Stats | null, stamp: SourceStamp): boolean {
   return info !== null && info.isFile() && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
 }
 
-/** Each source is still the stamped file, reached through no symlink (real path unchanged), inside `dir`. */
+/**
+ * Each source is still the stamped file, reached through no symlink (real path unchanged), inside
+ * `dir`. All files are checked at once (one real path and one stat each): a cached preview is
+ * answered after this check alone.
+ */
 export async function sourcesHold(dir: string, sources: SourceStamp[]): Promise<boolean> {
-  for (const source of sources) {
-    if (!isInside(dir, source.path) || (await realpathOrNull(source.path)) !== source.path) return false;
-    if (!(await stampHolds(source))) return false;
-  }
-  return true;
+  if (!sources.every((source) => isInside(dir, source.path))) return false;
+  const checks = await Promise.all(sources.map((source) => Promise.all([realpathOrNull(source.path).catch(() => null), fsp.stat(source.path).catch(() => null)])));
+  return checks.every(([real, info], i) => real === sources[i].path && sameFile(info, sources[i]));
 }

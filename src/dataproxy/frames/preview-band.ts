@@ -1,0 +1,28 @@
+// One band of output rows of a 1024×1024 preview, from frame pixels to a piece of the PNG: grey
+// map, area resize and deflate (steps 3–6 of spec mxlive-v2 §5.3). A preview is made of two such
+// bands, one rendered by the frame worker, the other at the same time by its band helper thread.
+import { AreaResize } from './area-resize.ts';
+import type { Frame } from './frame.ts';
+import { pngBand } from './png.ts';
+import type { PngBand } from './png.ts';
+import { greyRows } from './render.ts';
+import type { Contrast } from './render.ts';
+
+/** The side of the square previews, as in MxLIVE. */
+export const PREVIEW_SIZE = 1024;
+
+export interface BandTask {
+  frame: Frame;
+  brightness: number;
+  /** The whole frame's, measured once by the frame worker. */
+  contrast: Contrast;
+  /** Output rows [from, to); `to` = PREVIEW_SIZE ends the PNG stream. */
+  from: number;
+  to: number;
+}
+
+export function renderBand({ frame, brightness, contrast, from, to }: BandTask): PngBand {
+  const grey = new Uint8Array((to - from) * PREVIEW_SIZE);
+  new AreaResize(frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE).rows(greyRows(frame, brightness, contrast), from, to, grey);
+  return pngBand(grey, PREVIEW_SIZE, to === PREVIEW_SIZE);
+}
