@@ -2,6 +2,7 @@
 // containers that sit in this beamline's automounter (directly, or in an adaptor there), or that
 // are not loaded anywhere. Ordered by group priority, then sample priority (missing last).
 import { sql } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 
 export interface MountableSample {
@@ -16,7 +17,23 @@ export interface MountableSample {
   port: string;
 }
 
+// MxDC asks for this list more than for anything else: the query is built and compiled once per
+// database, with stand-ins for its two ids, and only its parameters change from call to call.
+const PROJECT = -0x70_0001;
+const AUTOMOUNTER = -0x70_0002;
+const compiled = new WeakMap<Db, CompiledQuery<MountableSample>>();
+
 export async function mountableSamples(db: Db, projectId: number, automounterContainerId: number): Promise<MountableSample[]> {
+  let query = compiled.get(db);
+  if (!query) {
+    query = sampleQuery(db, PROJECT, AUTOMOUNTER).compile();
+    compiled.set(db, query);
+  }
+  const parameters = query.parameters.map((value) => (value === PROJECT ? projectId : value === AUTOMOUNTER ? automounterContainerId : value));
+  return (await db.executeQuery<MountableSample>({ ...query, parameters })).rows;
+}
+
+function sampleQuery(db: Db, projectId: number, automounterContainerId: number) {
   return db.selectFrom('samples as s')
     .innerJoin('containers as c', 'c.id', 's.container_id')
     .innerJoin('container_types as ct', 'ct.id', 'c.container_type_id')
@@ -40,6 +57,5 @@ export async function mountableSamples(db: Db, projectId: number, automounterCon
       eb('c.parent_id', 'is', null),
     ]))
     // NULL priorities last on both databases (PostgreSQL's default, which production MxLIVE had).
-    .orderBy(sql`g.priority is null`).orderBy('g.priority').orderBy(sql`s.priority is null`).orderBy('s.priority').orderBy('s.id')
-    .execute();
+    .orderBy(sql`g.priority is null`).orderBy('g.priority').orderBy(sql`s.priority is null`).orderBy('s.priority').orderBy('s.id');
 }
