@@ -16,12 +16,14 @@ import { webPages } from './web-pages.ts';
 import { frames } from './frames.ts';
 import { telescopePages } from './telescope-pages.ts';
 import { telescopeDataPage } from './telescope-data-page.ts';
+import { archive } from './archive.ts';
+import { downloads } from './downloads.ts';
 import { restScale } from './rest-scale.ts';
 import { mxdcLoad } from './mxdc-load.ts';
 
 const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
-  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages, 'telescope-data-page': telescopeDataPage,
-  'rest-scale': restScale, 'mxdc-load': mxdcLoad,
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages, 'telescope-data-page': telescopeDataPage, archive,
+  'rest-scale': restScale, 'mxdc-load': mxdcLoad, downloads,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

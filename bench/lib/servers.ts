@@ -11,6 +11,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 export interface RunningServer {
   url: string;
   dataDir: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -57,14 +58,14 @@ async function startChild(args: string[], env: Record<string, string>, readyPath
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, args, { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, PORT: String(port), LIGHTPATH_PROXY_PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let tail = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString()).slice(-2000);
     });
     try {
       await waitForHttp(`${url}${readyPath}`, child, () => tail.trim());
-      return { url, dataDir: dataDir ?? '', stop: stopper(child, dataDir) };
+      return { url, dataDir: dataDir ?? '', pid: child.pid!, stop: stopper(child, dataDir) };
     } catch (error) {
       await kill(child);
       if (!(error instanceof PortTaken) || attempt === 3) {
@@ -85,6 +86,11 @@ export function freshDataDir(): string {
  */
 export async function startLightpath(env: Record<string, string> = {}, dataDir = freshDataDir()): Promise<RunningServer> {
   return startChild([path.join(root, 'bin/lightpath.js'), 'serve'], { LIGHTPATH_DATA_DIR: dataDir, ...env }, '/healthz', dataDir);
+}
+
+/** `lightpath proxy` (the Data Proxy alone) on a fresh data directory, removed on stop. */
+export async function startLightpathProxy(env: Record<string, string> = {}, dataDir = freshDataDir()): Promise<RunningServer> {
+  return startChild([path.join(root, 'bin/lightpath.js'), 'proxy'], { LIGHTPATH_DATA_DIR: dataDir, ...env }, '/healthz', dataDir);
 }
 
 /** A bare Fastify server (bench/baselines/<name>.ts) answering the same bytes. */

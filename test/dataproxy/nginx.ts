@@ -16,6 +16,8 @@ export function nginxInstalled(): boolean {
 export interface RunningNginx {
   url: string;
   port: number;
+  /** The master process (its workers are its children). */
+  pid: number;
   /** The end of nginx's error log, for failure messages. */
   errors(): string;
   stop(): Promise<void>;
@@ -67,5 +69,5 @@ export async function startNginx(httpBlock: (port: number) => string): Promise<R
     await stop();
     throw error;
   }
-  return { url, port, errors, stop };
+  return { url, port, pid: child.pid!, errors, stop };
 }
