@@ -1,4 +1,5 @@
-// The frame preview cache: a second request is served from disk; a changed, deleted or swapped
+// The frame preview cache: a second request is served from the cache (memory, then disk), with an
+// ETag that If-None-Match turns into a 304; a changed, deleted or swapped
 // source (for HDF5 also the data file) is rendered again or gets the placeholder, never the stale
 // image; the cache stays under its size limit by evicting the least recently used; identical
 // requests arriving together render once; and the server answers others while a big frame renders.
@@ -49,6 +50,44 @@ describe('data proxy: the frame preview cache', () => {
     await rendered('pilatus_0001.cbf/region.png?x=1&y=2&w=30&h=40', 'rendered');
     await rendered('pilatus_0001.cbf/region.png?x=1&y=2&w=30&h=40', 'cached');
     await rendered('pilatus_0001.cbf/region.png?x=1&y=2&w=30&h=41', 'rendered');
+  });
+
+  test('a preview carries an ETag: asked with it, the answer is 304 without the bytes, until the file changes', async () => {
+    fs.copyFileSync(at('adsc_0001.img'), at('tagged.img'));
+    const first = await frame('tagged.img/nm.png');
+    const etag = first.headers.etag as string;
+    assert.match(etag, /^"[\w-]+"$/);
+    const cached = await frame('tagged.img/nm.png');
+    assert.equal(cached.headers['x-lightpath-frame'], 'cached');
+    assert.equal(cached.headers.etag, etag, 'the same bytes, the same ETag');
+    const again = await server.app.inject({ method: 'GET', url: `/download/files/frame/${key}/tagged.img/nm.png`, headers: { 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.rawPayload.length, 0);
+    assert.equal(again.headers.etag, etag);
+    const other = await server.app.inject({ method: 'GET', url: `/download/files/frame/${key}/tagged.img/dk.png`, headers: { 'if-none-match': etag } });
+    assert.equal(other.statusCode, 200, 'another brightness is another image');
+    fs.copyFileSync(at('pilatus_0001.cbf'), at('tagged.img'));
+    const changed = await server.app.inject({ method: 'GET', url: `/download/files/frame/${key}/tagged.img/nm.png`, headers: { 'if-none-match': etag } });
+    assert.equal(changed.statusCode, 200, 'a changed file is a new image');
+    assert.equal(changed.headers['x-lightpath-frame'], 'rendered');
+    assert.notEqual(changed.headers.etag, etag);
+  });
+
+  test('a server started again answers from the previews cached on disk, and still notices a changed file', async () => {
+    fs.copyFileSync(at('adsc_0001.img'), at('kept.img'));
+    const rendered0 = await rendered('kept.img/lt.png', 'rendered');
+    const again = await startTestServer({ database: server.database, env: { ...tree.env, LIGHTPATH_FRAME_CACHE_MB: String(CACHE_MB) } });
+    try {
+      const get = (rest: string) => again.app.inject({ method: 'GET', url: `/download/files/frame/${key}/${rest}` });
+      const fromDisk = await get('kept.img/lt.png');
+      assert.equal(fromDisk.headers['x-lightpath-frame'], 'cached');
+      assert.ok(fromDisk.rawPayload.equals(rendered0));
+      fs.copyFileSync(at('pilatus_0001.cbf'), at('kept.img'));
+      assert.equal((await get('kept.img/lt.png')).headers['x-lightpath-frame'], 'rendered');
+    } finally {
+      await again.app.close();
+      await again.platform.close();
+    }
   });
 
   test('a changed file is rendered again: the new content, not the cached image', async () => {

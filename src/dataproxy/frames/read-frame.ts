@@ -1,6 +1,7 @@
 // Finds and decodes the frame a URL path names inside a key's directory (spec mxlive-v2 §5.3):
 // a file (CBF, SMV, HDF5), or, when the last component is all digits, that frame (1-based) of the
 // HDF5 file above it ("x_master.h5/000001"). The format is told by the file's first bytes.
+import fs from 'node:fs';
 import path from 'node:path';
 import { CBF_MAGIC, decodeCbf } from './cbf.ts';
 import { SMV_MAGIC, decodeSmv } from './smv.ts';
@@ -28,6 +29,27 @@ async function openNamed(realDir: string, relative: string): Promise<{ opened: O
   return opened === null ? null : { opened, relative, number: null };
 }
 
+/** Read buffer kept between frames (decoders copy what they keep), unless a file was unusually large. */
+let spare: Buffer | null = null;
+const LARGEST_SPARE = 64 * 1024 * 1024;
+
+/**
+ * The opened file's bytes as stamped, read with blocking calls: this runs on a frame worker
+ * thread, where a few large reads into one reused buffer beat many small asynchronous ones.
+ */
+function wholeFile(opened: OpenedSource): Buffer {
+  const size = opened.stamp.size;
+  const buffer = spare !== null && spare.length >= size ? spare : Buffer.allocUnsafe(size);
+  if (size <= LARGEST_SPARE) spare = buffer;
+  let filled = 0;
+  while (filled < size) {
+    const read = fs.readSync(opened.handle.fd, buffer, filled, size - filled, filled);
+    if (read === 0) break; // shortened meanwhile: the decoder finds its data incomplete
+    filled += read;
+  }
+  return buffer.subarray(0, filled);
+}
+
 export async function readFrame(realDir: string, relative: string): Promise<FoundFrame> {
   const named = await openNamed(realDir, relative);
   if (named === null) return { frame: null, sources: [] };
@@ -42,8 +64,8 @@ export async function readFrame(realDir: string, relative: string): Promise<Foun
     // A frame number means a frame inside a container file: only HDF5 has those.
     if (number !== null) return { frame: null, sources };
     const text = head.toString('latin1');
-    if (text.startsWith(CBF_MAGIC)) return { frame: decodeCbf(await opened.handle.readFile()), sources };
-    if (text.startsWith(SMV_MAGIC)) return { frame: decodeSmv(await opened.handle.readFile()), sources };
+    if (text.startsWith(CBF_MAGIC)) return { frame: decodeCbf(wholeFile(opened)), sources };
+    if (text.startsWith(SMV_MAGIC)) return { frame: decodeSmv(wholeFile(opened)), sources };
     return { frame: null, sources };
   } finally {
     await opened.handle.close();
