@@ -9,15 +9,15 @@
  * count. Order is kept by the caller (it awaits frame i before writing it, while i+1.. are
  * already in work, never more than `capacity` at once).
  *
- * Workers start from frame-worker-boot.mjs, which registers tsx and then imports
- * frame-worker.ts: worker threads do not inherit the parent's TypeScript loader. Starting
- * one costs a few hundred ms, so the caller starts the pool before reading the headers.
+ * Workers start from frame-worker.ts bundled into plain JavaScript (frame-worker-module.ts);
+ * the caller starts the pool as soon as it knows it wants one, before reading most headers.
  */
 import { Worker } from 'node:worker_threads';
 import { TimelapseError } from './errors.ts';
 import { DEFAULT_GAMMA } from './gamma.ts';
 import type { FrameSource } from './frame-scan.ts';
 import type { FrameRecipe } from './render-frame.ts';
+import { frameWorkerStart, type WorkerStart } from './frame-worker-module.ts';
 
 export interface FrameJob {
   id: number;
@@ -45,9 +45,6 @@ interface PoolWorker {
   busy: number;
 }
 
-const BOOT_URL = new URL('./frame-worker-boot.mjs', import.meta.url);
-const WORKER_ENTRY = new URL('./frame-worker.ts', import.meta.url).href;
-
 export class FramePool {
   private readonly workers: PoolWorker[] = [];
   private readonly pending = new Map<number, Pending>();
@@ -55,10 +52,15 @@ export class FramePool {
   private failure: Error | null = null;
   private closed = false;
 
-  constructor(count: number) {
+  /** A pool of `count` workers, once their code is ready. */
+  static async start(count: number): Promise<FramePool> {
+    return new FramePool(count, await frameWorkerStart());
+  }
+
+  private constructor(count: number, start: WorkerStart) {
     for (let i = 0; i < count; i++) {
-      // execArgv [] : an inherited `--import tsx` (tests) would register tsx twice.
-      const thread = new Worker(BOOT_URL, { workerData: { entry: WORKER_ENTRY }, execArgv: [] });
+      // execArgv [] : an inherited `--import tsx` (tests) would register tsx in every worker.
+      const thread = new Worker(start.url, { workerData: start.workerData, execArgv: [] });
       const worker: PoolWorker = { thread, busy: 0 };
       thread.on('message', (reply: FrameReply) => this.settle(reply));
       // A crash (or an import failure) fails every frame that worker was given.

@@ -99,7 +99,7 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
 
   const temporary = temporaryPath(options.output);
   let ffmpeg: FfmpegProcess | undefined;
-  let pool: FramePool | undefined;
+  let poolStarting: Promise<FramePool> | undefined;
   try {
     const scanned: FrameInfo[] = [];
     for (let i = 0; i < sources.length; i++) {
@@ -108,7 +108,10 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
       // The first header tells whether workers pay off; they boot while the other headers are read.
       if (i === 0) {
         const workers = workerCount(options.workers, scanned[0], sources.length);
-        if (workers > 0) pool = new FramePool(workers);
+        if (workers > 0) {
+          poolStarting = FramePool.start(workers);
+          poolStarting.catch(() => {}); // awaited below, or closed in `finally` if the scan fails first
+        }
       }
     }
     const frames = orderByDate(scanned);
@@ -123,6 +126,7 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
     };
 
     signal?.throwIfAborted();
+    const pool = await poolStarting;
     ffmpeg = startFfmpeg(tools.ffmpeg, ffmpegArguments(settings.format, outputSize, settings.fps, temporary), { signal, stdin: 'pipe' });
     const sink = new FrameSink(ffmpeg);
     const render = (frame: FrameInfo) => (pool ? pool.render(frame, frame, recipe) : renderFrame(frame, frame, recipe, signal));
@@ -163,7 +167,7 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
     await unlink(temporary).catch(() => {});
     throw error;
   } finally {
-    await pool?.close();
+    await poolStarting?.then((pool) => pool.close(), () => {});
   }
 }
 
