@@ -4,10 +4,9 @@
  * ~400 ms of CPU per worker, as much as decoding three or four big frames. So frame-worker.ts
  * and what it imports (FITS decoding and the renderer, node built-ins only) are bundled once
  * per process by esbuild into one plain JavaScript module, which a worker loads in ~50 ms.
- * Should bundling fail, workers fall back to the tsx boot file.
+ * Should bundling fail (or esbuild be missing), workers fall back to the tsx boot file.
  */
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export interface WorkerStart {
   url: URL;
@@ -25,6 +24,7 @@ export function frameWorkerStart(): Promise<WorkerStart> {
 }
 
 async function bundle(): Promise<WorkerStart> {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [fileURLToPath(ENTRY)],
     bundle: true,
