@@ -12,6 +12,7 @@ import type { Beamline } from '../beamlines.ts';
 import type { Project } from '../projects.ts';
 import { activeSessionOf } from '../sessions.ts';
 import { writeDataset } from '../datasets.ts';
+import { LookupCache } from './lookup-cache.ts';
 import { mxdcProxyKey } from './proxy-key-errors.ts';
 import {
   frameCount, jsonSafe, msgpackMap, optionalId, optionalNumber, optionalString, optionalTime, requiredNumber, requiredString,
@@ -31,6 +32,9 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys
   const { db, log } = platform;
   const writes = new GroupCommit(db);
   const dataType = dataTypesByAcronym(db);
+  // Sessions change at launch and close (in this process: seen at once; elsewhere: within the
+  // cache's second), while every upload of a beamline asks for its active one.
+  const activeSessions = new LookupCache(['beamline_sessions', 'stretches'], (beamlineId) => activeSessionOf(db, Number(beamlineId)));
 
   return async (project, line, body, address) => {
     const info = msgpackMap(body);
@@ -56,7 +60,7 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys
     const [sample, active, key] = await Promise.all([
       sampleId === null ? undefined : db.selectFrom('samples').select(['id', 'group_id'])
         .where('id', '=', sampleId).where('project_id', '=', project.id).executeTakeFirst(),
-      activeSessionOf(db, line.id),
+      activeSessions.get(String(line.id)),
       mxdcProxyKey(log, directory, () => recordKeys.plan(directory)),
     ]);
     const fields = {
