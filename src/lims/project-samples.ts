@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
+import { keepPlanned } from '../platform/db/planned-statements.ts';
 
 export interface MountableSample {
   id: number;
@@ -28,6 +29,8 @@ export async function mountableSamples(db: Db, projectId: number, automounterCon
   if (!query) {
     query = sampleQuery(db, PROJECT, AUTOMOUNTER).compile();
     compiled.set(db, query);
+    // Planning this join on PostgreSQL costs more than running it.
+    keepPlanned(query.sql);
   }
   const parameters = query.parameters.map((value) => (value === PROJECT ? projectId : value === AUTOMOUNTER ? automounterContainerId : value));
   return (await db.executeQuery<MountableSample>({ ...query, parameters })).rows;

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Beamline } from '../beamlines.ts';
 import { mountableSamples } from '../project-samples.ts';
+import type { MountableSample } from '../project-samples.ts';
 import type { MxdcLookups } from './mxdc-lookups.ts';
 
 const text = Type.String();
@@ -25,6 +26,8 @@ export const SAMPLE_LIST_SCHEMA = {
 export async function sampleList(db: Db, lookups: MxdcLookups, projectId: number, beamline: Beamline): Promise<unknown[]> {
   const automounter = await lookups.automounterContainer(beamline.id);
   if (automounter === null) throw notFound(`Beamline "${beamline.acronym}" has no active automounter.`);
-  const samples = await mountableSamples(db, projectId, automounter);
-  return samples.map((sample, index) => ({ ...sample, priority: index }));
+  const samples: Array<MountableSample & { priority?: number }> = await mountableSamples(db, projectId, automounter);
+  // The rows are this call's own: numbering them in place spares copying a hundred objects.
+  for (let index = 0; index < samples.length; index++) samples[index].priority = index;
+  return samples;
 }

@@ -9,6 +9,7 @@ import type { Config, DatabaseKind } from '../../config.ts';
 import type { Database } from './schema.ts';
 import { SqliteBooleanPlugin } from './sqlite-booleans.ts';
 import { TableWritesPlugin } from './table-writes.ts';
+import { withPlannedStatements } from './planned-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -43,7 +44,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: OpenData
     const pool = new pg.Pool({ connectionString: config.database.url, max: options.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new TableWritesPlugin()], log });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPlannedStatements(pool) }), plugins: [new TableWritesPlugin()], log });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const file = config.database.sqliteFile;
