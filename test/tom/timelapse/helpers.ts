@@ -5,7 +5,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import assert from 'node:assert/strict';
 import { locateMediaTools, type MediaTools } from '../../../src/platform/media/ffmpeg.ts';
+import { renderTimelapse, type RenderTimelapseOptions } from '../../../src/tom/timelapse/index.ts';
 import { writeFits, type FitsImageSpec } from '../../support/fits-writer.ts';
 
 const run = promisify(execFile);
@@ -46,6 +48,16 @@ export function skyWithBlock(
     if (block && x >= block.x0 && x < block.x1 && y >= block.y0 && y < block.y1) return block.value ?? 10000;
     return sky;
   };
+}
+
+/** The error a render that must fail rejects with. */
+export async function rejection(options: RenderTimelapseOptions): Promise<Error> {
+  try {
+    await renderTimelapse(options);
+  } catch (error) {
+    return error as Error;
+  }
+  assert.fail('renderTimelapse should have failed');
 }
 
 export async function fitsFile(dir: string, name: string, spec: FitsImageSpec): Promise<string> {

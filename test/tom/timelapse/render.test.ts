@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderTimelapse, TimelapseError, type RenderTimelapseOptions } from '../../../src/tom/timelapse/index.ts';
+import { renderTimelapse, TimelapseError } from '../../../src/tom/timelapse/index.ts';
 import {
   brightCentroidX,
   childFfmpegPids,
@@ -11,6 +11,7 @@ import {
   listDir,
   meanOf,
   probe,
+  rejection,
   scratch,
   skyWithBlock,
 } from './helpers.ts';
@@ -38,15 +39,6 @@ async function specFrames(dir: string, width = 500, height = 50): Promise<string
     );
   }
   return files;
-}
-
-async function rejection(options: RenderTimelapseOptions): Promise<Error> {
-  try {
-    await renderTimelapse(options);
-  } catch (error) {
-    return error as Error;
-  }
-  assert.fail('renderTimelapse should have failed');
 }
 
 const SIGNATURES = {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { renderTimelapse, TimelapseError, type RenderTimelapseOptions } from '../../../src/tom/timelapse/index.ts';
-import { childFfmpegPids, fitsFile, listDir, rawFrameFfmpeg, scratch, skyWithBlock, threadCount, threadCountSettling } from './helpers.ts';
+import { renderTimelapse, TimelapseError } from '../../../src/tom/timelapse/index.ts';
+import { childFfmpegPids, fitsFile, listDir, rawFrameFfmpeg, rejection, scratch, skyWithBlock, threadCount, threadCountSettling } from './helpers.ts';
 
 /**
  * `count` frames whose bright block moves right with time, inside the centre that a crop keeps;
@@ -27,15 +27,6 @@ async function movingBlock(dir: string, count: number, width: number, height: nu
     );
   }
   return files;
-}
-
-async function rejection(options: RenderTimelapseOptions): Promise<Error> {
-  try {
-    await renderTimelapse(options);
-  } catch (error) {
-    return error as Error;
-  }
-  assert.fail('renderTimelapse should have failed');
 }
 
 /** Renders once in this thread (loading what the first run loads) and once on a worker, then counts threads. */
