@@ -16,12 +16,13 @@ import { webPages } from './web-pages.ts';
 import { frames } from './frames.ts';
 import { telescopePages } from './telescope-pages.ts';
 import { telescopeDataPage } from './telescope-data-page.ts';
+import { archive } from './archive.ts';
 import { downloads } from './downloads.ts';
 import { restScale } from './rest-scale.ts';
 import { mxdcLoad } from './mxdc-load.ts';
 
 const benchmarks: Record<string, (seconds: number) => Promise<Outcome>> = {
-  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages, 'telescope-data-page': telescopeDataPage,
+  healthz, samples, adddata, 'samples-scale': samplesScale, timelapse, fits, 'web-pages': webPages, frames, 'telescope-pages': telescopePages, 'telescope-data-page': telescopeDataPage, archive,
   'rest-scale': restScale, 'mxdc-load': mxdcLoad, downloads,
 };
 
