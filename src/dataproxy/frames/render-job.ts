@@ -52,7 +52,8 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
 
 /** The 1024×1024 preview in two bands of rows: the lower one on the band helper thread, the upper one here, at the same time. */
 async function previewPng(frame: Frame, brightness: number): Promise<Buffer> {
-  const contrast = contrastRange(frame);
+  // At brightness 0 (an unknown code) everything is white: no contrast to measure.
+  const contrast = brightness === 0 ? { lo: 0, hi: 0 } : contrastRange(frame);
   const half = PREVIEW_SIZE / 2;
   const lower = bandElsewhere({ frame, brightness, contrast, from: half, to: PREVIEW_SIZE });
   const upper = renderBand({ frame, brightness, contrast, from: 0, to: half });
