@@ -52,6 +52,23 @@ describe('list counts and first pages', () => {
     }
   });
 
+  test('the sample list counts without its joins exactly the samples it would list, filtered or not', async () => {
+    const staffAll = await list('staff', '/samples?limit=500');
+    const alice = await list('alice', '/samples?limit=500');
+    const bob = await list('bob', '/samples?limit=500');
+    assert.ok(alice.count > 0 && bob.count > 0);
+    assert.deepEqual([staffAll.count, alice.count, bob.count], [staffAll.results.length, alice.results.length, bob.results.length]);
+    assert.equal(staffAll.count, alice.count + bob.count);
+    const first = alice.results[0] as { name: string; container: string; location: string };
+    assert.ok(first.container && first.location, 'the page still carries the joined names');
+    for (const url of [`/samples?search=${first.name}`, `/samples?container=${first.container}`, '/samples?search=no-such-sample']) {
+      const page = await list('alice', `${url}&limit=500`);
+      assert.equal(page.count, page.results.length, url);
+    }
+    assert.deepEqual(await list('carol', '/samples'), { count: 0, results: [] });
+    assert.equal((await list('alice', '/samples?limit=1')).count, alice.count);
+  });
+
   test('on PostgreSQL the newest page of a list walks an index instead of sorting every row', async (t) => {
     const { platform } = world.server;
     if (platform.database.kind !== 'postgres') return t.skip('PostgreSQL only');
