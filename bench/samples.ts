@@ -2,12 +2,11 @@
 // samples loaded on the beamline, at 8 and 50 connections, on SQLite and (when a cluster is given)
 // PostgreSQL, against a bare Fastify route serving the same bytes in the same run.
 // Every Lightpath request carries one of 500 freshly signed tokens, so each is verified (DSA).
-import pg from 'pg';
 import { BEAMLINE, beamlineSection, projectSection, startLoadedLightpath } from './lib/facility.ts';
 import { measure } from './lib/load.ts';
 import type { LoadResult } from './lib/load.ts';
 import { registeredClient, signedPaths, TOKEN_POOL, tokenSeconds } from './lib/mxdc.ts';
-import { freshPostgresDatabase, postgresAdminUrl } from './lib/postgres.ts';
+import { analyzeDatabase, onFreshPostgres } from './lib/postgres.ts';
 import { startBaseline } from './lib/servers.ts';
 import type { Outcome, Row } from './lib/table.ts';
 
@@ -23,7 +22,7 @@ async function measureLightpath(seconds: number, env: Record<string, string>): P
   const project = projectSection({ username: USER, samples: SAMPLES, slots: ['L', 'M'] });
   const server = await startLoadedLightpath({ ...project, beamlines: beamlineSection() }, env);
   try {
-    if (env.DATABASE_URL) await analyze(env.DATABASE_URL);
+    if (env.DATABASE_URL) await analyzeDatabase(env.DATABASE_URL);
     const client = await registeredClient(server.url, USER);
     const reply = await client.samples(BEAMLINE);
     if (reply.status !== 200 || !Array.isArray(reply.body) || reply.body.length !== SAMPLES) {
@@ -39,20 +38,6 @@ async function measureLightpath(seconds: number, env: Record<string, string>): P
     return { results, body: reply.text };
   } finally {
     await server.stop();
-  }
-}
-
-/**
- * PostgreSQL plans with table statistics, which autovacuum gathers a minute or more after a load;
- * a facility's database has them. Without, this join is planned as if every table were empty.
- */
-async function analyze(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('analyze');
-  } finally {
-    await client.end();
   }
 }
 
@@ -74,17 +59,8 @@ export async function samples(seconds: number): Promise<Outcome> {
   const contenders: Array<{ server: string; results: Results }> = [];
   const sqlite = await measureLightpath(seconds, {});
   contenders.push({ server: `Lightpath, SQLite (${TOKEN_POOL} fresh tokens)`, results: sqlite.results });
-  const adminUrl = postgresAdminUrl();
-  if (adminUrl) {
-    const database = await freshPostgresDatabase(adminUrl);
-    try {
-      contenders.push({ server: `Lightpath, PostgreSQL (${TOKEN_POOL} fresh tokens)`, results: (await measureLightpath(seconds, { DATABASE_URL: database.url })).results });
-    } finally {
-      await database.drop();
-    }
-  } else {
-    console.error('  samples: PostgreSQL skipped (set LIGHTPATH_BENCH_POSTGRES_URL or LIGHTPATH_TEST_POSTGRES_URL)');
-  }
+  const postgres = await onFreshPostgres('samples', (url) => measureLightpath(seconds, { DATABASE_URL: url }));
+  if (postgres) contenders.push({ server: `Lightpath, PostgreSQL (${TOKEN_POOL} fresh tokens)`, results: postgres.results });
   const bare = await measureBaseline(seconds, sqlite.body);
 
   const name = `GET samples (${SAMPLES} samples, ${Buffer.byteLength(sqlite.body)} B)`;

@@ -34,3 +34,26 @@ export async function freshPostgresDatabase(adminUrl: string): Promise<BenchData
     },
   };
 }
+
+/** Runs `work` on a fresh database of the benchmark cluster, dropped after; null when no cluster is named. */
+export async function onFreshPostgres<T>(benchmark: string, work: (url: string) => Promise<T>): Promise<T | null> {
+  const adminUrl = postgresAdminUrl();
+  if (!adminUrl) {
+    console.error(`  ${benchmark}: PostgreSQL skipped (set LIGHTPATH_BENCH_POSTGRES_URL or LIGHTPATH_TEST_POSTGRES_URL)`);
+    return null;
+  }
+  const database = await freshPostgresDatabase(adminUrl);
+  try {
+    return await work(database.url);
+  } finally {
+    await database.drop();
+  }
+}
+
+/**
+ * Gathers the planner's statistics, which autovacuum would a minute or more after a load (a
+ * facility's database has them; without, joins are planned as if every table were empty).
+ */
+export async function analyzeDatabase(url: string): Promise<void> {
+  await admin(url, (client) => client.query('analyze'));
+}
