@@ -103,7 +103,7 @@ export async function frames(seconds: number): Promise<{ rows: Row[]; notes: str
     const cbfTimes = await uncachedRenders(agent, frameUrl('pilatus6m.cbf'), [cbf], RENDERS);
     const cbfReference = await referenceRenders(cbf, RENDERS);
     const cbfReferenceP50 = quantile([...cbfReference].sort((a, b) => a - b), 0.5);
-    rows.push(renderRow('Pilatus 6M CBF 2463×2527', 'Lightpath (HTTP, worker thread)', cbfTimes, cbfReferenceP50));
+    rows.push(renderRow('Pilatus 6M CBF 2463×2527', 'Lightpath (HTTP, worker thread + helper)', cbfTimes, cbfReferenceP50));
     rows.push(renderRow('Pilatus 6M CBF 2463×2527', 'fabio + numpy + OpenCV (reference)', cbfReference));
 
     const eigerSources = ['eiger_master.h5', 'eiger_data_000001.h5'].map((name) => path.join(dir, name));
@@ -111,7 +111,7 @@ export async function frames(seconds: number): Promise<{ rows: Row[]; notes: str
     const eigerTimes = await uncachedRenders(agent, frameUrl('eiger_master.h5/000001'), eigerSources, eigerRuns);
     const eigerReference = await referenceRenders(path.join(dir, 'eiger_master.h5/1'), eigerRuns);
     const eigerReferenceP50 = quantile([...eigerReference].sort((a, b) => a - b), 0.5);
-    rows.push(renderRow('Eiger 16M HDF5 4150×4371 bslz4', 'Lightpath (HTTP, worker thread)', eigerTimes, eigerReferenceP50));
+    rows.push(renderRow('Eiger 16M HDF5 4150×4371 bslz4', 'Lightpath (HTTP, worker thread + helper)', eigerTimes, eigerReferenceP50));
     rows.push(renderRow('Eiger 16M HDF5 4150×4371 bslz4', 'h5py + numpy + OpenCV (reference)', eigerReference));
 
     // The same PNG bytes as a plain file behind the raw route: the static-file floor.
