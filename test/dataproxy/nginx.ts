@@ -25,18 +25,33 @@ export interface RunningNginx {
 
 /**
  * Starts nginx with `httpBlock` (what goes inside `http { … }`), made for the port it is given.
- * Workers run as the current user, so they read what the tests and benchmarks write.
+ * Workers run as the current user, so they read what the tests and benchmarks write. Another
+ * process may take the port between freePort() and nginx's bind: then it is tried on a new one.
  */
 export async function startNginx(httpBlock: (port: number) => string): Promise<RunningNginx> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(httpBlock);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === 3) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function launch(httpBlock: (port: number) => string): Promise<RunningNginx> {
   const dir = tempDir('lightpath-nginx-');
   const port = await freePort();
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${path.join(dir, name)};`).join('\n');
   const conf = path.join(dir, 'nginx.conf');
+  const pidFile = path.join(dir, 'nginx.pid');
+  const errorLog = path.join(dir, 'error.log');
   fs.writeFileSync(conf, [
     process.getuid?.() === 0 ? 'user root;' : '',
     'worker_processes 1;',
-    `pid ${path.join(dir, 'nginx.pid')};`,
-    `error_log ${path.join(dir, 'error.log')} warn;`,
+    `pid ${pidFile};`,
+    `error_log ${errorLog} warn;`,
     'events { worker_connections 256; }',
     'http {',
     '  access_log off;',
@@ -45,7 +60,6 @@ export async function startNginx(httpBlock: (port: number) => string): Promise<R
     '}',
     '',
   ].join('\n'));
-  const errorLog = path.join(dir, 'error.log');
   const errors = () => (fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8').slice(-2000) : '');
   const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', errorLog, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -58,16 +72,16 @@ export async function startNginx(httpBlock: (port: number) => string): Promise<R
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor('nginx to listen', async () => {
-      if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr.trim()} ${errors()}`);
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) });
-      return true;
-    }, 15000, 50);
+    // nginx writes its pid file once its sockets are bound; it exits at once when it cannot bind.
+    const state = await waitFor('nginx to start', async () => (child.exitCode !== null ? 'exited' : fs.existsSync(pidFile) && 'listening'), 15000, 20);
+    if (state === 'exited') {
+      const why = `${stderr.trim()} ${errors()}`.trim();
+      throw /Address already in use/.test(why) ? new PortTaken(why) : new Error(`nginx exited (${child.exitCode}): ${why}`);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port, pid: child.pid!, errors, stop };
+  return { url: `http://127.0.0.1:${port}`, port, pid: child.pid!, errors, stop };
 }
