@@ -64,8 +64,7 @@ export interface RenderTimelapseOptions {
   /**
    * Worker threads decoding frames in parallel; 0 renders in this thread. Default: for
    * three or more frames of a megapixel or more on a machine with 2+ CPUs, two workers, or
-   * one per CPU but one on bigger machines (at most 4); otherwise 0 (a worker costs a few
-   * hundred ms to start, more than small frames take).
+   * one per CPU but one on bigger machines (at most 4); otherwise 0.
    */
   workers?: number;
 }
@@ -172,10 +171,9 @@ export async function renderTimelapse(options: RenderTimelapseOptions): Promise<
 }
 
 /**
- * Worker threads pay off for big frames: decoding is most of the time, and with two workers
- * on two cores (ffmpeg taking its small share alongside) a 50-frame run of 2048² frames
- * took about 60% of the in-thread time (docs/benchmarks.md). A worker costs a few hundred ms
- * to start, more than small frames take, so those stay in this thread.
+ * Worker threads pay off for big frames: decoding is most of the time (~100 ms a 2048² frame,
+ * ffmpeg's share a tenth of that), so even on two cores both decode while ffmpeg takes its
+ * share. Starting a worker still costs more than small frames take, so those stay here.
  */
 function workerCount(asked: number | undefined, first: FrameInfo, frameCount: number): number {
   if (asked !== undefined) return Number.isFinite(asked) ? Math.min(frameCount, Math.max(0, Math.floor(asked))) : 0;
