@@ -38,11 +38,20 @@ const SessionOut = Type.Object({
 
 const order = sorting({ created_at: 's.created_at', name: 's.name', beamline: 'b.acronym', project: 'u.username' }, 's.id');
 
-function sessionQuery(db: Db, actor: Actor) {
-  return db.selectFrom('beamline_sessions as s').innerJoin('beamlines as b', 'b.id', 's.beamline_id')
+/** The sessions the actor may see; their filters go here, so the list can count them without the joins. */
+function visibleSessions(db: Db, actor: Actor) {
+  return db.selectFrom('beamline_sessions as s').where(ownedBy(actor, 's.project_id'));
+}
+
+/** The names a session shows; the joins only add columns (every session has its beamline and project). */
+function withNames(sessions: ReturnType<typeof visibleSessions>) {
+  return sessions.innerJoin('beamlines as b', 'b.id', 's.beamline_id')
     .innerJoin('projects as p', 'p.id', 's.project_id').innerJoin('users as u', 'u.id', 'p.user_id')
-    .selectAll('s').select(['b.acronym as beamline', 'u.username as project'])
-    .where(ownedBy(actor, 's.project_id'));
+    .selectAll('s').select(['b.acronym as beamline', 'u.username as project']);
+}
+
+function sessionQuery(db: Db, actor: Actor) {
+  return withNames(visibleSessions(db, actor));
 }
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirstOrThrow']>>;
@@ -52,9 +61,13 @@ async function recordCounts(db: Db, ids: number[]) {
   if (ids.length === 0) return { datasets: new Map<number, number>(), reports: new Map<number, number>() };
   const datasets = await db.selectFrom('datasets').select(['session_id', (eb) => eb.fn.countAll().as('count')])
     .where('session_id', 'in', ids).groupBy('session_id').execute();
-  const reports = await db.selectFrom('report_datasets as rd').innerJoin('datasets as d', 'd.id', 'rd.dataset_id')
-    .select(['d.session_id', (eb) => eb.fn.count('rd.report_id').distinct().as('count')])
-    .where('d.session_id', 'in', ids).groupBy('d.session_id').execute();
+  // One count per session: asked for the page's sessions at once, PostgreSQL expects thousands of
+  // datasets and reads every report link of the facility (0.2 s with 10⁶ datasets) instead of
+  // looking up each dataset's links.
+  const reports = await db.selectFrom('beamline_sessions as s').where('s.id', 'in', ids)
+    .select(['s.id as session_id', (eb) => eb.selectFrom('report_datasets as rd').innerJoin('datasets as d', 'd.id', 'rd.dataset_id')
+      .select((inner) => inner.fn.count('rd.report_id').distinct().as('n')).whereRef('d.session_id', '=', 's.id').as('count')])
+    .execute();
   const byId = (rows: { session_id: number | null; count: unknown }[]) => new Map(rows.map((r) => [r.session_id!, Number(r.count)]));
   return { datasets: byId(datasets), reports: byId(reports) };
 }
@@ -101,7 +114,7 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     },
   }, async (request) => {
     const { beamline, project, search, ordering } = request.query;
-    let query = order.apply(sessionQuery(db, actorOf(request)), ordering, (q) => q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc'));
+    let query = visibleSessions(db, actorOf(request));
     if (search !== undefined) query = query.where(containsText(['s.name'], search));
     if (beamline !== undefined) query = query.where('s.beamline_id', 'in', refIds(db, 'beamline', beamline));
     if (project !== undefined) query = query.where('s.project_id', 'in', refIds(db, 'project', project));
@@ -110,7 +123,8 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
       const open = (eb: ExpressionBuilder<any, any>) => eb.exists(eb.selectFrom('stretches as st').select('st.id').whereRef('st.session_id', '=', 's.id').where('st.ended_at', 'is', null));
       query = query.where((eb) => (request.query.active ? open(eb) : eb.not(open(eb))));
     }
-    const page = await fetchPage(query, request.query);
+    const sorted = order.apply(withNames(query), ordering, (q) => q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc'));
+    const page = await fetchPage(sorted, request.query, query);
     return { count: page.count, results: await withStretches(db, page.rows) };
   });
 

@@ -1,3 +1,7 @@
+// Indexes for a facility of a million samples and datasets (docs/benchmarks.md, rest-scale).
+// Staff's report and shipment lists open newest first: without an index on created_at they
+// sort every row of the facility for one page.
+//
 // Trigram indexes behind the REST lists' `search` (a case-insensitive substring, matched as
 // `lower(column) like '%…%'`, src/platform/http/text-search.ts): without them staff's search reads
 // every row of the facility. PostgreSQL only, and only where its pg_trgm extension can be had
@@ -14,6 +18,8 @@ export const SEARCHED: Array<[table: string, column: string]> = [
 ];
 
 export async function up(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
+  await db.schema.createIndex('reports_created').on('reports').column('created_at').execute();
+  await db.schema.createIndex('shipments_created').on('shipments').column('created_at').execute();
   if (kind !== 'postgres') return;
   // A failure to create the extension must not abort the migration's transaction: try it in a block of its own.
   await sql`do $$ begin
