@@ -1,7 +1,8 @@
 // ProjectSamples latency as the database grows: the same signed request and query path with
 // 1,000 samples in PostgreSQL, then with 1,000,000 (the others belong to ~1,000 other projects,
 // as in a real facility). Returned: the project's own 100 samples, then a project's 1,000.
-// Each case is measured at 1 and 10 connections; the query plan of the big case is printed.
+// Each case is measured at 1 and 10 connections, with its p50 over the same connections' p50 at
+// 1,000 samples; the query plan of the big case is printed.
 import pg from 'pg';
 import { BEAMLINE, beamlineSection, lightpathLoad, projectSection, startLoadedLightpath } from './lib/facility.ts';
 import { explainSamplesQuery } from './lib/explain.ts';
@@ -68,6 +69,11 @@ export async function samplesScale(seconds: number): Promise<Outcome> {
       rows.push(...await measureCase(server.url, small, total, each));
       rows.push(...await measureCase(server.url, await registeredClient(server.url, LARGE), total, each));
 
+      // The goal (issue 12): the 100-sample answer with 10⁶ samples within 1.2× of its time with 10³.
+      for (const row of rows) {
+        const small = rows.find((r) => r['samples in database'] === before && r.connections === row.connections)!;
+        row['p50 ratio to 10³'] = Number((Number(row['p50 ms']) / Number(small['p50 ms'])).toFixed(2));
+      }
       const notes: string[] = [];
       for (const username of [SMALL, LARGE]) {
         const plan = await explainSamplesQuery(database.url, username, BEAMLINE);

@@ -13,6 +13,9 @@ import { openPlatform } from '../../src/platform/context.ts';
 
 interface Recorded { text: string; values: unknown[] }
 
+/** Queries faster than this are counted, not shown. */
+const MIN_MS = 1;
+
 /** Runs `work` while recording the SELECTs every pg client sends. */
 async function recordingQueries(work: () => Promise<void>): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
@@ -49,10 +52,15 @@ export async function explainRequest(databaseUrl: string, account: { username: s
       if (answer.statusCode !== 200) throw new Error(`GET ${url} answered ${answer.statusCode}`);
     });
     const lines: string[] = [];
+    let quick = 0;
     for (const query of queries) {
       const { rows } = await sql.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off) ${query.text}`, query.values);
-      lines.push(`-- ${query.text.replace(/\s+/g, ' ').slice(0, 300)}`, ...rows.map((row) => row['QUERY PLAN']), '');
+      const plan = rows.map((row) => row['QUERY PLAN']);
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan[plan.length - 1])?.[1] ?? NaN);
+      if (ms < MIN_MS) quick++;
+      else lines.push(`-- ${query.text.replace(/\s+/g, ' ').slice(0, 300)}`, ...plan, '');
     }
+    lines.push(`(${quick} more queries of this request ran in under ${MIN_MS} ms)`);
     await app.close();
     return lines;
   } finally {
