@@ -1,6 +1,7 @@
 // A frame worker's second pair of hands: one helper thread, started on first use, that renders a
-// band of a preview while the frame worker renders the other. If the helper cannot start or
-// fails, the frame worker renders the band itself: a preview never fails for want of a helper.
+// band of a preview while the frame worker renders the other. Until the helper has loaded, or if
+// it cannot start or fails, the frame worker renders the band itself: a preview never waits or
+// fails for want of a helper.
 import { Worker } from 'node:worker_threads';
 import type { BandReply } from './band-worker.ts';
 import { renderBand } from './preview-band.ts';
@@ -11,14 +12,24 @@ const BOOT_URL = new URL('../../platform/tsx-worker-boot.mjs', import.meta.url);
 const WORKER_ENTRY = new URL('./band-worker.ts', import.meta.url).href;
 
 let helper: Worker | null = null;
+let helperReady = false;
 const waiting = new Map<number, { resolve: (band: PngBand) => void; reject: (error: Error) => void }>();
 let nextId = 0;
+
+/** Starts the helper loading, so that it is ready by the time the first preview is split. */
+export function startBandHelper(): void {
+  started();
+}
 
 function started(): Worker {
   if (helper !== null) return helper;
   // execArgv []: an inherited `--import tsx` would register tsx twice.
   const thread = new Worker(BOOT_URL, { workerData: { entry: WORKER_ENTRY }, execArgv: [] });
   thread.on('message', (reply: BandReply) => {
+    if ('ready' in reply) {
+      helperReady = true;
+      return;
+    }
     const job = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (waiting.size === 0) thread.unref();
@@ -26,7 +37,7 @@ function started(): Worker {
     else job?.resolve(reply);
   });
   const retire = (error: Error) => {
-    if (helper === thread) helper = null;
+    if (helper === thread) [helper, helperReady] = [null, false];
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
@@ -43,6 +54,7 @@ export function bandElsewhere(task: BandTask): { finish: () => Promise<PngBand> 
   const sent = new Promise<PngBand>((resolve, reject) => {
     try {
       const thread = started();
+      if (!helperReady) throw new Error('the band helper is still loading');
       waiting.set(id, { resolve, reject });
       thread.ref();
       thread.postMessage({ id, task });

@@ -7,7 +7,7 @@ import type { BandTask } from './preview-band.ts';
 if (!parentPort) throw new Error('band-worker.ts runs as a worker thread');
 const port = parentPort;
 
-export type BandReply = { id: number; deflated: Uint8Array; adler: number; length: number } | { id: number; error: string };
+export type BandReply = { id: number; deflated: Uint8Array; adler: number; length: number } | { id: number; error: string } | { ready: true };
 
 port.on('message', ({ id, task }: { id: number; task: BandTask }) => {
   try {
@@ -17,3 +17,6 @@ port.on('message', ({ id, task }: { id: number; task: BandTask }) => {
     port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies BandReply);
   }
 });
+
+// Said once loaded: until then the frame worker renders both halves itself rather than wait.
+port.postMessage({ ready: true } satisfies BandReply);

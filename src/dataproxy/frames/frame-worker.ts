@@ -1,6 +1,7 @@
 // Worker-thread side of the frame render pool: renders each job it is sent, one at a time (a
 // worker holds one decoded frame at most), and posts the PNG back transferred, not copied.
 import { parentPort } from 'node:worker_threads';
+import { startBandHelper } from './band-helper.ts';
 import { renderJob } from './render-job.ts';
 import type { RenderJob, RenderOutcome } from './render-job.ts';
 import { valuesJob } from './values-job.ts';
@@ -11,6 +12,8 @@ const port = parentPort;
 
 export type FrameJob = RenderJob | ValuesJob;
 export type WorkerReply = { id: number; outcome: RenderOutcome | ValuesOutcome } | { id: number; error: string };
+
+startBandHelper();
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', ({ id, job }: { id: number; job: FrameJob }) => {
