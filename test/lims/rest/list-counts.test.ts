@@ -69,6 +69,18 @@ describe('list counts and first pages', () => {
     assert.equal((await list('alice', '/samples?limit=1')).count, alice.count);
   });
 
+  test('the container list counts without its joins exactly the containers it would list', async () => {
+    const all = await list('staff', '/containers?limit=500');
+    const alice = await list('alice', '/containers?limit=500');
+    assert.ok(alice.count > 0);
+    assert.deepEqual([all.count, alice.count], [all.results.length, alice.results.length]);
+    assert.equal((await list('staff', '/containers?project=alice&limit=1')).count, alice.count);
+    const named = alice.results[0] as { name: string; container_type: string };
+    assert.ok(named.container_type, 'the page still carries the type name');
+    const found = await list('alice', `/containers?search=${named.name}&limit=500`);
+    assert.equal(found.count, found.results.length);
+  });
+
   test('on PostgreSQL the newest page of a list walks an index instead of sorting every row', async (t) => {
     const { platform } = world.server;
     if (platform.database.kind !== 'postgres') return t.skip('PostgreSQL only');
