@@ -70,3 +70,15 @@ export async function insertOtherProjects(client: pg.Client, spec: FillerSpec): 
       where s.comments = $1 and (c.priority - 1) * 16 + l.position < $4::int`, [spec.tag, puckType, now, spec.samplesPerProject]);
   });
 }
+
+/**
+ * SQL expressions for timestamps as Lightpath stores them (ISO-8601 UTC text,
+ * src/platform/db/column-types.ts): some minutes before `now`, or a column's time plus an interval.
+ */
+export function sqlTimes(now: number): { minutesAgo(minutes: string): string; after(column: string, interval: string): string } {
+  const iso = (time: string) => `to_char((${time}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return {
+    minutesAgo: (minutes) => iso(`timestamptz '${new Date(now).toISOString()}' - (${minutes}) * interval '1 minute'`),
+    after: (column, interval) => iso(`${column}::timestamptz + ${interval}`),
+  };
+}

@@ -5,7 +5,7 @@
 // 10 activity entries per shipment. 1,000 projects make 10⁶ samples and 10⁶ datasets.
 // Names end in a 6-hex code from md5, so a search for one sample's code finds that sample only.
 import type pg from 'pg';
-import { bulkTransaction, insertProjects } from './filler.ts';
+import { bulkTransaction, insertProjects, sqlTimes } from './filler.ts';
 
 export const PER_PROJECT = { shipments: 10, samples: 1000, sessions: 10, datasets: 1000 };
 
@@ -27,10 +27,7 @@ export async function insertScaleFacility(client: pg.Client, others: number): Pr
   const now = Date.now();
   const puckType = (await client.query<{ id: number }>(`select id from container_types where name = 'Uni-Puck'`)).rows[0].id;
   const dataType = (await client.query<{ id: number }>('select id from data_types order by id limit 1')).rows[0].id;
-  // Timestamps are stored as ISO-8601 UTC text (src/platform/db/column-types.ts).
-  const iso = (time: string) => `to_char((${time}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const ago = (minutes: string) => iso(`timestamptz '${new Date(now).toISOString()}' - (${minutes}) * interval '1 minute'`);
-  const after = (column: string, interval: string) => iso(`${column}::timestamptz + ${interval}`);
+  const { minutesAgo: ago, after } = sqlTimes(now);
   // Trigram indexes (migration 0019) are built faster afresh than row by row: dropped, then rebuilt after.
   const trigrams = (await client.query<{ indexdef: string; indexname: string }>(`select indexname, indexdef from pg_indexes where indexname like '%_trigrams'`)).rows;
   for (const { indexname } of trigrams) await client.query(`drop index ${indexname}`);

@@ -4,7 +4,7 @@
 // datasets, reports, activity). At scale 1: ~10⁴ shipments, 6 × 10⁴ Uni-Pucks, 10⁵ groups,
 // 10⁶ samples, 10⁴ sessions, 10⁵ datasets, 5 × 10⁴ reports, 10⁵ activity entries.
 import type pg from 'pg';
-import { bulkTransaction, insertProjects } from './filler.ts';
+import { bulkTransaction, insertProjects, sqlTimes } from './filler.ts';
 
 export interface WebFacilitySpec {
   projects: number;
@@ -31,10 +31,7 @@ export async function insertWebFacility(client: pg.Client, spec: WebFacilitySpec
   const now = Date.now();
   const puckType = (await client.query<{ id: number }>(`select id from container_types where name = 'Uni-Puck'`)).rows[0].id;
   const dataType = (await client.query<{ id: number }>('select id from data_types order by id limit 1')).rows[0].id;
-  // Timestamps are stored as ISO-8601 UTC text (src/platform/db/column-types.ts).
-  const iso = (time: string) => `to_char((${time}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const at = (minutesAgo: string) => iso(`timestamptz '${new Date(now).toISOString()}' - (${minutesAgo}) * interval '1 minute'`);
-  const after = (column: string, interval: string) => iso(`${column}::timestamptz + ${interval}`);
+  const { minutesAgo: at, after } = sqlTimes(now);
   // Record k belongs to the big project when k is a multiple of 10, otherwise to other project k mod (projects − 1).
   const owner = (k: string) => `case when ${k} % 10 = 0 then ${spec.bigProjectId} else o.id end`;
   const ownerJoin = (k: string) => `join web_owners o on o.n = ${k} % ${others}`;
