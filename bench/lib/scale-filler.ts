@@ -28,7 +28,7 @@ export async function insertScaleFacility(client: pg.Client, others: number): Pr
   const puckType = (await client.query<{ id: number }>(`select id from container_types where name = 'Uni-Puck'`)).rows[0].id;
   const dataType = (await client.query<{ id: number }>('select id from data_types order by id limit 1')).rows[0].id;
   const { minutesAgo: ago, after } = sqlTimes(now);
-  // Trigram indexes (migration 0019) are built faster afresh than row by row: dropped, then rebuilt after.
+  // Trigram indexes (migration 0018) are built faster afresh than row by row: dropped, then rebuilt after.
   const trigrams = (await client.query<{ indexdef: string; indexname: string }>(`select indexname, indexdef from pg_indexes where indexname like '%_trigrams'`)).rows;
   for (const { indexname } of trigrams) await client.query(`drop index ${indexname}`);
   await bulkTransaction(client, async () => {

@@ -22,7 +22,7 @@ import * as newestFirst from './0014_newest_first.ts';
 import * as externalIdentities from './0015_external_identities.ts';
 import * as productThumbnails from './0016_product_thumbnails.ts';
 import * as oidcSignIns from './0017_oidc_sign_ins.ts';
-import * as scaleIndexes from './0019_scale_indexes.ts';
+import * as scaleIndexes from './0018_scale_indexes.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -45,5 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0015_external_identities': externalIdentities,
   '0016_product_thumbnails': productThumbnails,
   '0017_oidc_sign_ins': oidcSignIns,
-  '0019_scale_indexes': scaleIndexes,
+  '0018_scale_indexes': scaleIndexes,
 };
