@@ -37,6 +37,10 @@ if (needsBundle) {
   }
 }
 
+// Native addons (scripts/build-native.js): built when missing or older than their source; a failed
+// build leaves the JavaScript code paths, which the tests also cover.
+spawnSync(process.execPath, [path.join(root, 'scripts', 'build-native.js')], { cwd: root, stdio: 'inherit' });
+
 function runTier(tier) {
   return new Promise((resolve) => {
     console.log(`\n=== Test tier: ${tier} (${files.length} files) ===`);
