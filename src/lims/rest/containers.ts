@@ -15,6 +15,7 @@ import type { Actor } from '../visibility.ts';
 import {
   ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, staff, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 import { ContainerRules, TransitState } from '../field-rules.ts';
 import { Ref, refIds } from './filters.ts';
 
@@ -123,7 +124,8 @@ export async function containerRoutes(instance: FastifyInstance, platform: Platf
     },
   }, async (request) => {
     const { shipment, state, project, parent, type, search, ordering } = request.query;
-    let query = visibleContainers(db, actorOf(request)).where('containers.project_id', 'is not', null);
+    const actor = actorOf(request);
+    let query = visibleContainers(db, actor).where('containers.project_id', 'is not', null);
     if (search !== undefined) query = query.where(containsText(['containers.name'], search));
     if (shipment !== undefined) query = query.where('containers.shipment_id', 'in', refIds(db, 'shipment', shipment));
     if (state !== undefined) query = query.where('containers.state', '=', state as never);
@@ -131,7 +133,7 @@ export async function containerRoutes(instance: FastifyInstance, platform: Platf
     if (parent !== undefined) query = query.where('containers.parent_id', 'in', refIds(db, 'container', parent));
     if (type !== undefined) query = query.where('containers.container_type_id', 'in', refIds(db, 'containerType', type));
     const sorted = order.apply(withNames(query), ordering, (q) => q.orderBy('containers.id'));
-    return fetchPage(sorted, request.query, query).then((page) => ({ count: page.count, results: page.rows }));
+    return fetchPage(sorted, request.query, wholeTableCount(db, actor, request.query, 'project_containers') ?? query).then((page) => ({ count: page.count, results: page.rows }));
   });
 
   app.post('/containers', {

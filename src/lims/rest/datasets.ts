@@ -13,6 +13,7 @@ import { HasFiles, WithoutFiles, filelessKeys, filesCondition } from './files-fi
 import {
   ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, isoBound, sorting, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 
 const DatasetOut = Type.Object({
   id: Type.Integer(),
@@ -109,7 +110,8 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     },
   }, async (request) => {
     const q = request.query;
-    let query = visibleDatasets(db, actorOf(request));
+    const actor = actorOf(request);
+    let query = visibleDatasets(db, actor);
     if (q.search !== undefined) query = query.where(containsText(['d.name'], q.search));
     if (q.group !== undefined) query = query.where('d.group_id', 'in', refIds(db, 'group', q.group));
     if (q.session !== undefined) query = query.where('d.session_id', 'in', refIds(db, 'session', q.session));
@@ -122,7 +124,7 @@ export async function datasetRoutes(instance: FastifyInstance, platform: Platfor
     if (q.created_before !== undefined) query = query.where('d.created_at', '<', isoBound(q.created_before, 'created_before'));
     if (q.without_files !== undefined) query = query.where(filesCondition('d.proxy_key', q.without_files));
     const sorted = order.apply(withNames(query), q.ordering, (byDefault) => byDefault.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc'));
-    const page = await fetchPage(sorted, q, query);
+    const page = await fetchPage(sorted, q, wholeTableCount(db, actor, q, 'datasets') ?? query);
     return { count: page.count, results: await datasetsOut(db, page.rows) };
   });
 

@@ -17,6 +17,7 @@ import type { Actor } from '../visibility.ts';
 import {
   ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, staff, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 
 const Details = Type.Object(ProjectDetailRules);
 
@@ -175,9 +176,10 @@ export async function projectRoutes(instance: FastifyInstance, platform: Platfor
       response: { 200: Page(ActivityOut), 400: ErrorOut },
     },
   }, async (request) => {
-    let query = filterActivity(activityQuery(db, actorOf(request), request.query.ordering), request.query);
+    const actor = actorOf(request);
+    let query = filterActivity(activityQuery(db, actor, request.query.ordering), request.query);
     if (request.query.project !== undefined) query = query.where('activity_log.project_id', 'in', refIds(db, 'project', request.query.project));
-    const page = await fetchPage(query, request.query);
+    const page = await fetchPage(query, request.query, wholeTableCount(db, actor, request.query, 'activity_log') ?? query);
     return { count: page.count, results: page.rows };
   });
 }

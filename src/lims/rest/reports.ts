@@ -12,6 +12,7 @@ import { WithoutFiles, filesCondition } from './files-filter.ts';
 import {
   ErrorOut, IdParams, ListQuery, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 import { parseJson } from './datasets.ts';
 
 const ReportOut = Type.Object({
@@ -89,7 +90,7 @@ export async function reportRoutes(instance: FastifyInstance, platform: Platform
     if (maxScore !== undefined) query = query.where('r.score', '<=', maxScore);
     if (project !== undefined) query = query.where('r.project_id', 'in', refIds(db, 'project', project));
     if (request.query.without_files !== undefined) query = query.where(filesCondition('r.proxy_key', request.query.without_files));
-    const page = await fetchPage(query, request.query);
+    const page = await fetchPage(query, request.query, wholeTableCount(db, actor, request.query, 'reports') ?? query);
     return { count: page.count, results: (await withDataIds(db, actor, page.rows)).map((r) => r.report) };
   });
 

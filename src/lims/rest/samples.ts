@@ -15,6 +15,7 @@ import type { Actor } from '../visibility.ts';
 import {
   ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 
 export const SampleOut = Type.Object({
   id: Type.Integer(),
@@ -111,7 +112,8 @@ export async function sampleRoutes(instance: FastifyInstance, platform: Platform
     },
   }, async (request) => {
     const { container, group, project, name, search, ordering } = request.query;
-    let query = visibleSamples(db, actorOf(request));
+    const actor = actorOf(request);
+    let query = visibleSamples(db, actor);
     if (search !== undefined) query = query.where(containsText(['samples.name', 'samples.barcode'], search));
     if (container !== undefined) query = query.where('samples.container_id', 'in', refIds(db, 'container', container));
     if (group !== undefined) query = query.where('samples.group_id', 'in', refIds(db, 'group', group));
@@ -122,7 +124,7 @@ export async function sampleRoutes(instance: FastifyInstance, platform: Platform
     }
     const sorted = order.apply(withNames(query), ordering, (q) => q.orderBy('samples.container_id').orderBy('slot.position').orderBy('samples.id'));
     // Counting without the joins: over a facility's million samples, PostgreSQL cannot drop inner joins itself.
-    const page = await fetchPage(sorted, request.query, query);
+    const page = await fetchPage(sorted, request.query, wholeTableCount(db, actor, request.query, 'samples') ?? query);
     return { count: page.count, results: page.rows.map(sampleOut) };
   });
 

@@ -14,6 +14,7 @@ import { HasFiles, WithoutFiles, filelessKeys, filesCondition } from './files-fi
 import {
   ErrorOut, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 
 const StretchOut = Type.Object({ id: Type.Integer(), started_at: Timestamp, ended_at: Nullable(Timestamp) });
 
@@ -114,7 +115,8 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
     },
   }, async (request) => {
     const { beamline, project, search, ordering } = request.query;
-    let query = visibleSessions(db, actorOf(request));
+    const actor = actorOf(request);
+    let query = visibleSessions(db, actor);
     if (search !== undefined) query = query.where(containsText(['s.name'], search));
     if (beamline !== undefined) query = query.where('s.beamline_id', 'in', refIds(db, 'beamline', beamline));
     if (project !== undefined) query = query.where('s.project_id', 'in', refIds(db, 'project', project));
@@ -124,7 +126,7 @@ export async function sessionRoutes(instance: FastifyInstance, platform: Platfor
       query = query.where((eb) => (request.query.active ? open(eb) : eb.not(open(eb))));
     }
     const sorted = order.apply(withNames(query), ordering, (q) => q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc'));
-    const page = await fetchPage(sorted, request.query, query);
+    const page = await fetchPage(sorted, request.query, wholeTableCount(db, actor, request.query, 'beamline_sessions') ?? query);
     return { count: page.count, results: await withStretches(db, page.rows) };
   });
 

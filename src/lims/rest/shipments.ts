@@ -15,6 +15,7 @@ import { ActivityOut, activityOrder, activityQuery } from './activity.ts';
 import {
   ErrorOut, Id, IdParams, ListQuery, Nullable, Page, Search, Timestamp, actorOf, containsText, errors, fetchPage, sorting, user,
 } from './common.ts';
+import { wholeTableCount } from './whole-table-count.ts';
 
 const { name: Name, ...Fields } = ShipmentRules;
 
@@ -81,12 +82,13 @@ export async function shipmentRoutes(instance: FastifyInstance, platform: Platfo
     },
   }, async (request) => {
     const { state, project, search, ordering } = request.query;
-    const visible = db.selectFrom('shipments').selectAll().where(ownedBy(actorOf(request), 'shipments.project_id'));
+    const actor = actorOf(request);
+    const visible = db.selectFrom('shipments').selectAll().where(ownedBy(actor, 'shipments.project_id'));
     let query = order.apply(visible, ordering, (q) => q.orderBy('created_at', 'desc').orderBy('id', 'desc'));
     if (search !== undefined) query = query.where(containsText(['shipments.name', 'shipments.tracking_code'], search));
     if (state !== undefined) query = query.where('state', '=', state as never);
     if (project !== undefined) query = query.where('project_id', 'in', refIds(db, 'project', project));
-    const page = await fetchPage(query, request.query);
+    const page = await fetchPage(query, request.query, wholeTableCount(db, actor, request.query, 'shipments') ?? query);
     return { count: page.count, results: page.rows };
   });
 

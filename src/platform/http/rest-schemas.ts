@@ -39,12 +39,19 @@ export function Page<T extends TSchema>(item: T) {
 
 /**
  * Runs a filtered list query for one page, and the same filter for the total count: `counted`
- * when given, the same filter without joins that only add columns (cheaper to count).
+ * when given, the same filter without joins that only add columns (cheaper to count), or a
+ * function that knows the count without counting (a whole table's, kept by triggers).
  */
 export async function fetchPage<O>(
-  query: SelectQueryBuilder<any, any, O>, page: { limit: number; offset: number }, counted: SelectQueryBuilder<any, any, any> = query,
+  query: SelectQueryBuilder<any, any, O>, page: { limit: number; offset: number },
+  counted: SelectQueryBuilder<any, any, any> | (() => Promise<number>) = query,
 ): Promise<{ count: number; rows: O[] }> {
-  const total = await counted.clearSelect().clearOrderBy().select((eb) => eb.fn.countAll().as('count')).executeTakeFirst() as { count: number | string | bigint } | undefined;
+  const count = typeof counted === 'function' ? await counted() : await countRows(counted);
   const rows = await query.limit(page.limit).offset(page.offset).execute();
-  return { count: Number(total?.count ?? 0), rows };
+  return { count, rows };
+}
+
+async function countRows(query: SelectQueryBuilder<any, any, any>): Promise<number> {
+  const total = await query.clearSelect().clearOrderBy().select((eb) => eb.fn.countAll().as('count')).executeTakeFirst() as { count: number | string | bigint } | undefined;
+  return Number(total?.count ?? 0);
 }

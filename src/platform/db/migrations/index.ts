@@ -23,6 +23,7 @@ import * as externalIdentities from './0015_external_identities.ts';
 import * as productThumbnails from './0016_product_thumbnails.ts';
 import * as oidcSignIns from './0017_oidc_sign_ins.ts';
 import * as scaleIndexes from './0018_scale_indexes.ts';
+import * as rowCounts from './0019_row_counts.ts';
 
 export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0016_product_thumbnails': productThumbnails,
   '0017_oidc_sign_ins': oidcSignIns,
   '0018_scale_indexes': scaleIndexes,
+  '0019_row_counts': rowCounts,
 };
