@@ -2,6 +2,7 @@
 // can hold a facility's million samples in seconds: each project has one shipment with one group
 // and full Uni-Pucks, not loaded anywhere; one shipment in five is on site, the rest returned.
 import type pg from 'pg';
+import { recountStatements } from '../../src/platform/db/row-counts.ts';
 
 export interface FillerSpec {
   /** Distinguishes this batch's usernames and shipments from earlier ones. */
@@ -21,6 +22,8 @@ export async function bulkTransaction(client: pg.Client, work: () => Promise<voi
   try {
     if (superuser) await client.query('set local session_replication_role = replica');
     await work();
+    // The row-count triggers (migration 0019) were skipped with the others.
+    if (superuser) for (const statement of recountStatements('postgres')) await client.query(statement);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { planMigrations } from '../platform/db/migration-plan.ts';
+import { recountRows } from '../platform/db/row-counts.ts';
 import type { MigrationPlan } from '../platform/db/migration-plan.ts';
 import { reachDatabase } from './failure-causes.ts';
 import { CommandFailure } from './failures.ts';
@@ -14,8 +15,8 @@ export const PENDING_EXIT_CODE = 3;
 
 export const migrate: Command = {
   name: 'migrate',
-  summary: 'apply pending database migrations (--dry-run: list them)',
-  help: `Usage: lightpath migrate [--dry-run]
+  summary: 'apply pending database migrations (--dry-run: list them; --recount: recount kept row counts)',
+  help: `Usage: lightpath migrate [--dry-run | --recount]
 
 Applies every pending migration to the configured database (SQLite file or DATABASE_URL) and
 prints their names. \`serve\` and \`worker\` do this on start as well; running it on its own is
@@ -24,9 +25,12 @@ useful before starting several servers at once.
 Options:
   --dry-run  change nothing: list the pending migrations, what each is for, the release it
              belongs to and the SQL it would run on this database. Exits 0 when there is
-             nothing to apply, ${PENDING_EXIT_CODE} when migrations are pending.`,
+             nothing to apply, ${PENDING_EXIT_CODE} when migrations are pending.
+  --recount  after migrating, count the rows of the tables whose counts triggers keep (staff's
+             list totals) and set those counts; for when \`lightpath doctor\` finds one wrong.
+             Writers to those tables wait while it counts.`,
   async run(args) {
-    const { values } = parseOptions(args, { 'dry-run': { type: 'boolean' } });
+    const { values } = parseOptions(args, { 'dry-run': { type: 'boolean' }, recount: { type: 'boolean' } });
     const config = loadConfig();
     if (values['dry-run']) {
       const plan = await reachDatabase(config, async () => {
@@ -44,12 +48,15 @@ Options:
     const { applied } = await reachDatabase(config, async () => {
       const database = openDatabase(config);
       try {
-        return await migrateToLatest(database.db, database.kind);
+        const report = await migrateToLatest(database.db, database.kind);
+        if (values.recount) await recountRows(database.db, database.kind);
+        return report;
       } finally {
         await database.close();
       }
     });
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+    if (values.recount) process.stdout.write('Row counts recounted.\n');
     return 0;
   },
 };

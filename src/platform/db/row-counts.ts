@@ -11,9 +11,9 @@ export type CountedColumn = (typeof COUNTED)[number]['column'];
 
 type Counter = (typeof COUNTED)[number];
 
-/** count(*) of the rows a counter counts. */
-function rowsCounted(counter: Counter) {
-  return sql<number>`(select count(*) from ${sql.id(counter.table)}${'projectOnly' in counter ? sql` where project_id is not null` : sql``})`;
+/** count(*) of the rows a counter counts, as SQL (the names are this file's constants). */
+function rowsCounted(counter: Counter): string {
+  return `(select count(*) from ${counter.table}${'projectOnly' in counter ? ' where project_id is not null' : ''})`;
 }
 
 /** A table's count as the triggers keep it: the sum over its slots. */
@@ -33,23 +33,28 @@ export interface CountDifference {
 export async function countDifferences(db: Kysely<any>): Promise<CountDifference[]> {
   const differences: CountDifference[] = [];
   for (const counter of COUNTED) {
-    const { rows } = await sql<{ n: number | string }>`select ${rowsCounted(counter)} as n`.execute(db);
-    const actual = Number(rows[0].n);
-    const kept = await keptCount(db, counter.column);
+    // One statement, so a writer's rows and its counter change are seen together or not at all.
+    const { rows } = await sql<{ actual: number | string; kept: number | string | null }>`select ${sql.raw(rowsCounted(counter))} as actual,
+      (select sum(${sql.id(counter.column)}) from row_counts) as kept`.execute(db);
+    const [actual, kept] = [Number(rows[0].actual), Number(rows[0].kept ?? 0)];
     if (kept !== actual) differences.push({ column: counter.column, table: counter.table, kept, actual });
   }
   return differences;
 }
 
 /**
- * Sets every counter to its rows' count. On PostgreSQL the counter table is locked first, so a
- * writer committing meanwhile is either counted here or adds its rows after (never both, never
- * neither). Writers wait for the recount, which reads each counted table once.
+ * The statements, in one transaction, that set every counter to its rows' count. On PostgreSQL
+ * the counter table is locked first, so a writer committing meanwhile is either counted here or
+ * adds its rows after (never both, never neither); writers wait while each table is counted.
+ * Plain SQL, so a bulk loader holding a bare connection can run them too.
  */
+export function recountStatements(kind: DatabaseKind): string[] {
+  const sets = COUNTED.map((counter) => `${counter.column} = case when slot = 0 then ${rowsCounted(counter)} else 0 end`);
+  return [...(kind === 'postgres' ? ['lock table row_counts in exclusive mode'] : []), `update row_counts set ${sets.join(', ')}`];
+}
+
 export async function recountRows(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    if (kind === 'postgres') await sql`lock table row_counts in exclusive mode`.execute(trx);
-    const sets = COUNTED.map((counter) => sql`${sql.id(counter.column)} = case when slot = 0 then ${rowsCounted(counter)} else 0 end`);
-    await sql`update row_counts set ${sql.join(sets)}`.execute(trx);
+    for (const statement of recountStatements(kind)) await sql.raw(statement).execute(trx);
   });
 }

@@ -10,6 +10,7 @@ import { writableDirsCheck } from './writable-dirs-check.ts';
 import { diskSpaceCheck } from './disk-space-check.ts';
 import { dataRootsCheck } from './data-roots-check.ts';
 import { recordedFilesCheck } from './recorded-files-check.ts';
+import { rowCountsCheck } from './row-counts-check.ts';
 import { ffmpegCheck } from './ffmpeg-check.ts';
 import { nginxCheck } from './nginx-check.ts';
 import { smtpCheck } from './smtp-check.ts';
@@ -24,6 +25,7 @@ export const doctorChecks: DoctorCheck[] = [
   diskSpaceCheck,
   dataRootsCheck,
   recordedFilesCheck,
+  rowCountsCheck,
   ffmpegCheck,
   nginxCheck,
   smtpCheck,
