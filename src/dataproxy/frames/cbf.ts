@@ -1,8 +1,11 @@
 // miniCBF as Pilatus and Eiger detectors write it: a text header, then one binary section
 // compressed with the CBF byte_offset scheme (each value is the difference to the previous one,
 // in 1, 2 or 4 bytes, the wider forms announced by the escape bytes 0x80 and 0x8000).
+import { frameRenderAddon } from './frame-addon.ts';
 import { FrameUnreadable, MAX_FRAME_PIXELS } from './frame.ts';
 import type { Frame } from './frame.ts';
+import { sharedPixels } from './pixel-buffers.ts';
+import { rememberContrast, statisticsRegion } from './render.ts';
 
 export const CBF_MAGIC = '###CBF: ';
 const BINARY_START = Buffer.from([0x0c, 0x1a, 0x04, 0xd5]);
@@ -25,11 +28,20 @@ export function decodeCbf(bytes: Buffer): Frame {
   // Every pixel takes at least one byte: a header promising more than the file holds is damaged.
   const count = width * height;
   if (count > MAX_FRAME_PIXELS || count > bytes.length - start) throw new FrameUnreadable(`CBF data is shorter than its ${width} × ${height} pixels`);
-  return { width, height, cutoff, pixels: byteOffsetValues(bytes, start + BINARY_START.length, count) };
+  const addon = frameRenderAddon();
+  if (addon === null) return { width, height, cutoff, pixels: byteOffsetValues(bytes, start + BINARY_START.length, count) };
+  // In C, measuring the statistics region's percentiles on the way (each row while it is in cache).
+  const frame: Frame = { width, height, cutoff, pixels: new Int32Array(sharedPixels(count * 4)) };
+  const { regionRows, regionCols } = statisticsRegion(width, height);
+  const contrast = new Float64Array(2);
+  const valid = addon.decodeByteOffset(bytes, start + BINARY_START.length, frame.pixels as Int32Array, width, regionRows, regionCols, cutoff, contrast);
+  if (valid < 0) throw new FrameUnreadable(`CBF data ends after ${-1 - valid} of ${count} pixels`);
+  if (valid > 0) rememberContrast(frame, { lo: contrast[0], hi: contrast[1] });
+  return frame;
 }
 
 function byteOffsetValues(bytes: Buffer, offset: number, count: number): Int32Array {
-  const pixels = new Int32Array(new SharedArrayBuffer(count * 4));
+  const pixels = new Int32Array(sharedPixels(count * 4));
   let at = offset;
   let value = 0;
   // Bytes are read directly (not through Buffer's checked readers): this loop runs once per pixel.

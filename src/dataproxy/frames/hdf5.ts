@@ -8,6 +8,7 @@ import type { Dataset, File as H5File } from 'h5wasm/node';
 import { install_local_plugins } from 'h5wasm-plugins';
 import { FrameUnreadable, MAX_FRAME_PIXELS } from './frame.ts';
 import type { Frame, PixelArray } from './frame.ts';
+import { sharedPixels } from './pixel-buffers.ts';
 import { openInside } from './source-files.ts';
 import type { OpenedSource, SourceStamp } from './source-files.ts';
 
@@ -37,7 +38,7 @@ function asSigned(values: unknown): PixelArray {
       : values instanceof Uint8Array || values instanceof Int8Array ? (buffer: SharedArrayBuffer) => new Int8Array(buffer) : null;
   if (make === null) throw new FrameUnreadable('HDF5 frame data is not 8, 16 or 32-bit integers');
   const from = values as ArrayBufferView;
-  const buffer = new SharedArrayBuffer(from.byteLength);
+  const buffer = sharedPixels(from.byteLength);
   new Uint8Array(buffer).set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
   return make(buffer);
 }

@@ -5,6 +5,7 @@
 // threads), then joined into one zlib stream: a band's first row is filtered "None" since the row
 // above may not exist yet, and as Z_RLE refers back one byte only, the split costs nothing in size.
 import zlib from 'node:zlib';
+import { frameRenderAddon } from './frame-addon.ts';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CRC_TABLE = new Int32Array(256).map((_, n) => {
@@ -39,6 +40,12 @@ export interface PngBand {
 /** `grey` holds whole rows of `width` values; `last` ends the deflate stream. */
 export function pngBand(grey: Uint8Array, width: number, last: boolean): PngBand {
   const height = grey.length / width;
+  const addon = frameRenderAddon();
+  if (addon !== null) {
+    const filtered = Buffer.allocUnsafe(height * (width + 1));
+    const adler = addon.pngFilterUp(grey, width, filtered);
+    return { deflated: deflateBand(filtered, last), adler, length: filtered.length };
+  }
   const filtered = Buffer.alloc(height * (width + 1));
   for (let y = 0; y < height; y++) {
     const out = y * (width + 1);
@@ -50,12 +57,15 @@ export function pngBand(grey: Uint8Array, width: number, last: boolean): PngBand
     filtered[out] = 2; // Up
     for (let x = 0; x < width; x++) filtered[out + 1 + x] = (grey[row + x] - grey[row - width + x]) & 0xff;
   }
-  const deflated = zlib.deflateRawSync(filtered, {
+  return { deflated: deflateBand(filtered, last), adler: adler32(filtered), length: filtered.length };
+}
+
+function deflateBand(filtered: Buffer, last: boolean): Buffer {
+  return zlib.deflateRawSync(filtered, {
     strategy: zlib.constants.Z_RLE,
     // A band before the last ends on a byte boundary without closing the stream.
     finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
   });
-  return { deflated, adler: adler32(filtered), length: filtered.length };
 }
 
 /** The PNG of `width` × `height` from its bands, top to bottom (the last one made with `last`). */

@@ -2,10 +2,11 @@
 // map, area resize and deflate (steps 3–6 of spec mxlive-v2 §5.3). A preview is made of two such
 // bands, one rendered by the frame worker, the other at the same time by its band helper thread.
 import { AreaResize } from './area-resize.ts';
+import { frameRenderAddon } from './frame-addon.ts';
 import type { Frame } from './frame.ts';
 import { pngBand } from './png.ts';
 import type { PngBand } from './png.ts';
-import { greyRows } from './render.ts';
+import { greyRows, greyScale } from './render.ts';
 import type { Contrast } from './render.ts';
 
 /** The side of the square previews, as in MxLIVE. */
@@ -23,6 +24,12 @@ export interface BandTask {
 
 export function renderBand({ frame, brightness, contrast, from, to }: BandTask): PngBand {
   const grey = new Uint8Array((to - from) * PREVIEW_SIZE);
+  const addon = frameRenderAddon();
+  if (addon !== null) {
+    const { lo, gain } = greyScale(brightness, contrast);
+    addon.greyResizeRows(frame.pixels, frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE, from, to, lo, gain, grey);
+    return pngBand(grey, PREVIEW_SIZE, to === PREVIEW_SIZE);
+  }
   new AreaResize(frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE).rows(greyRows(frame, brightness, contrast), from, to, grey);
   return pngBand(grey, PREVIEW_SIZE, to === PREVIEW_SIZE);
 }

@@ -5,6 +5,7 @@
 // test the preview cache passes; otherwise the frame is read afresh.
 import path from 'node:path';
 import { existingInside } from '../paths.ts';
+import { releasePixels } from './pixel-buffers.ts';
 import { readFrame } from './read-frame.ts';
 import type { FoundFrame } from './read-frame.ts';
 import { sourcesHold } from './source-files.ts';
@@ -35,6 +36,8 @@ export async function readRecentFrame(dir: string, relative: string): Promise<Fo
   if (kept !== null && kept.dir === dir && kept.relative === relative && (await stillValid(dir, relative, kept.found))) {
     return { ...kept.found, reused: true };
   }
+  // Jobs run one at a time on this worker, so the frame let go of here is no longer read: its buffer takes the next frame.
+  releasePixels(kept?.found.frame ?? null);
   recent = null;
   const found = await readFrame(dir, relative);
   if (found.frame !== null && found.frame.width * found.frame.height <= MAX_KEPT_PIXELS) recent = { dir, relative, found };

@@ -2,6 +2,7 @@
 // has it, quirks kept so previews look as they always did: statistics from a region whose row and
 // column extents are swapped, a gain of 255/hi (not 255/(hi−lo)), an absolute value that turns
 // gaps light grey, and an inverted grey map (strong = black).
+import { frameRenderAddon } from './frame-addon.ts';
 import type { Frame } from './frame.ts';
 
 /** Brightness codes of the frame URL; any other code scales by 0, which draws all white. */
@@ -64,11 +65,28 @@ export function contrastRange(frame: Frame): Contrast {
   return range;
 }
 
+/** Remembers a contrast measured elsewhere (while decoding, cbf.ts) for `frame`. */
+export function rememberContrast(frame: Frame, contrast: Contrast): void {
+  knownContrast.set(frame, contrast);
+}
+
+/** Rows [0, cols/2) × columns [0, rows/2): the original swaps the two (top-left quadrant when square). */
+export function statisticsRegion(cols: number, rows: number): { regionRows: number; regionCols: number } {
+  return { regionRows: Math.min(rows, Math.floor(cols / 2)), regionCols: Math.min(cols, Math.floor(rows / 2)) };
+}
+
 function measureContrast(frame: Frame): Contrast {
-  const { width: cols, height: rows, pixels, cutoff } = frame;
-  // Rows [0, cols/2) × columns [0, rows/2): the original swaps the two (top-left quadrant when square).
-  const regionRows = Math.min(rows, Math.floor(cols / 2));
-  const regionCols = Math.min(cols, Math.floor(rows / 2));
+  const { regionRows, regionCols } = statisticsRegion(frame.width, frame.height);
+  return validContrast(frame, regionRows, regionCols) ?? wholeRegionContrast(frame, regionRows, regionCols);
+}
+
+/** The percentiles of the valid values of the region, null when it has none. */
+function validContrast({ width: cols, pixels, cutoff }: Frame, regionRows: number, regionCols: number): Contrast | null {
+  const addon = frameRenderAddon();
+  if (addon !== null) {
+    const measured = new Float64Array(2);
+    return addon.regionContrast(pixels, cols, regionRows, regionCols, cutoff, measured) > 0 ? { lo: measured[0], hi: measured[1] } : null;
+  }
   const valid = new CountedValues();
   const { histogram, large } = valid;
   let count = 0;
@@ -85,8 +103,11 @@ function measureContrast(frame: Frame): Contrast {
     }
   }
   valid.count = count;
-  if (valid.count > 0) return { lo: valid.percentile(1), hi: valid.percentile(99.85) };
-  // No valid pixel at all (rare): the whole region counts, gaps and overloads included.
+  return count > 0 ? { lo: valid.percentile(1), hi: valid.percentile(99.85) } : null;
+}
+
+/** No valid pixel at all (rare): the whole region counts, gaps and overloads included. */
+function wholeRegionContrast({ width: cols, pixels }: Frame, regionRows: number, regionCols: number): Contrast {
   const all = new Float64Array(regionRows * regionCols);
   for (let r = 0; r < regionRows; r++) all.set(pixels.subarray(r * cols, r * cols + regionCols), r * regionCols);
   all.sort();
@@ -108,9 +129,14 @@ export interface Rectangle {
  */
 export function greyRows(frame: Frame, brightness: number, contrast?: Contrast): (row: number, into: Uint8Array, x?: number) => void {
   if (brightness === 0) return (_row, into) => { into.fill(255); };
-  const { lo, hi } = contrast ?? contrastRange(frame);
-  const gain = (brightness * 255) / Math.max(hi, 1);
+  const { lo, gain } = greyScale(brightness, contrast ?? contrastRange(frame));
   return (row, into, x = 0) => greyRow(frame.pixels, row * frame.width + x, into, lo, gain);
+}
+
+/** The offset and factor of the grey map; a gain of 0 (brightness 0, an unknown code) draws all white. */
+export function greyScale(brightness: number, { lo, hi }: Contrast): { lo: number; gain: number } {
+  if (brightness === 0) return { lo: 0, gain: 0 };
+  return { lo, gain: (brightness * 255) / Math.max(hi, 1) };
 }
 
 function greyRow(pixels: Frame['pixels'], from: number, into: Uint8Array, lo: number, gain: number): void {

@@ -1,6 +1,7 @@
 // SMV/ADSC images: a "{ KEY=value; … }" text header of HEADER_BYTES bytes, then the raw pixels.
 import { FrameUnreadable, MAX_FRAME_PIXELS } from './frame.ts';
 import type { Frame, PixelArray } from './frame.ts';
+import { sharedPixels } from './pixel-buffers.ts';
 
 export const SMV_MAGIC = '{\nHEADER_BYTES=';
 
@@ -30,7 +31,7 @@ export function decodeSmv(bytes: Buffer): Frame {
   const saturation = Number(fields.get('CCD_IMAGE_SATURATION'));
   const cutoff = Number.isFinite(saturation) && saturation > 0 ? saturation : 2 ** (8 * type.size) - 1;
 
-  const pixels = type.make(new SharedArrayBuffer(count * type.size));
+  const pixels = type.make(sharedPixels(count * type.size));
   const view = new DataView(bytes.buffer, bytes.byteOffset + headerBytes, count * type.size);
   for (let i = 0; i < count; i++) pixels[i] = type.read(view, i * type.size, little);
   return { width, height, cutoff, pixels };

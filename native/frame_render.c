@@ -1,0 +1,547 @@
+// The inner loops of a diffraction frame preview (src/dataproxy/frames/), in C: the byte_offset
+// decode of a CBF fused with the statistics of its top-left region, the percentiles of that region
+// for other formats, the grey map with the area-averaging resize of a band of output rows, and the
+// PNG "Up" row filter with its Adler-32. Each computes exactly what its JavaScript twin does (the
+// same double and float operations in the same order; built with -ffp-contract=off), so a preview
+// has the same pixels with or without this addon. It works in place on the typed arrays (often in
+// SharedArrayBuffers) the frame threads share, and is context-aware: it is loaded by several
+// worker threads at once and keeps no state between calls.
+#define NAPI_VERSION 8
+#include <node_api.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* ---------- arguments ---------- */
+
+typedef struct {
+  napi_typedarray_type type;
+  size_t length;
+  void *data;
+} Array;
+
+static int fail(napi_env env, const char *message) {
+  napi_throw_type_error(env, NULL, message);
+  return 0;
+}
+
+static int array_arg(napi_env env, napi_value value, Array *out, const char *message) {
+  bool is = false;
+  if (napi_is_typedarray(env, value, &is) != napi_ok || !is) return fail(env, message);
+  if (napi_get_typedarray_info(env, value, &out->type, &out->length, &out->data, NULL, NULL) != napi_ok) return fail(env, message);
+  return 1;
+}
+
+static int double_arg(napi_env env, napi_value value, double *out, const char *message) {
+  if (napi_get_value_double(env, value, out) != napi_ok || !isfinite(*out)) return fail(env, message);
+  return 1;
+}
+
+/** A whole number in [0, 2^53): sizes, offsets and row numbers. */
+static int size_arg(napi_env env, napi_value value, int64_t *out, const char *message) {
+  double number;
+  if (napi_get_value_double(env, value, &number) != napi_ok || !(number >= 0 && number < 9007199254740992.0) || floor(number) != number) return fail(env, message);
+  *out = (int64_t)number;
+  return 1;
+}
+
+static int is_integer_pixels(napi_typedarray_type type) {
+  return type == napi_int8_array || type == napi_uint8_array || type == napi_int16_array || type == napi_uint16_array || type == napi_int32_array || type == napi_uint32_array;
+}
+
+static napi_value number_value(napi_env env, double number) {
+  napi_value result;
+  napi_create_double(env, number, &result);
+  return result;
+}
+
+/* ---------- percentiles of the statistics region (render.ts, CountedValues) ---------- */
+
+/** Valid values (0 ≤ v < cutoff) counted: a histogram below 65536, the few larger ones listed. */
+typedef struct {
+  uint32_t histogram[65536];
+  int64_t *large;
+  size_t large_count, large_capacity;
+  uint64_t count;
+  int out_of_memory;
+} Counted;
+
+static Counted *counted_new(void) {
+  return calloc(1, sizeof(Counted));
+}
+
+static void counted_free(Counted *counted) {
+  if (counted) free(counted->large);
+  free(counted);
+}
+
+static void count_large(Counted *counted, int64_t value) {
+  if (counted->large_count == counted->large_capacity) {
+    size_t capacity = counted->large_capacity ? counted->large_capacity * 2 : 1024;
+    int64_t *grown = realloc(counted->large, capacity * sizeof(int64_t));
+    if (!grown) {
+      counted->out_of_memory = 1;
+      return;
+    }
+    counted->large = grown;
+    counted->large_capacity = capacity;
+  }
+  counted->large[counted->large_count++] = value;
+}
+
+/** The first integer not below the cutoff: v < cutoff ⟺ v < limit for whole numbers v. */
+static int64_t valid_limit(double cutoff) {
+  if (cutoff > 9.0e18) return INT64_MAX;
+  return (int64_t)ceil(cutoff);
+}
+
+#define COUNT_ROW(T)                                                                          \
+  static void count_row_##T(Counted *counted, const T *row, int64_t columns, int64_t limit) { \
+    uint64_t valid = 0;                                                                       \
+    for (int64_t c = 0; c < columns; c++) {                                                   \
+      int64_t v = row[c];                                                                     \
+      if (v >= 0 && v < limit) {                                                              \
+        valid++;                                                                              \
+        if (v < 65536) counted->histogram[v]++;                                               \
+        else count_large(counted, v);                                                         \
+      }                                                                                       \
+    }                                                                                         \
+    counted->count += valid;                                                                  \
+  }
+COUNT_ROW(int8_t)
+COUNT_ROW(uint8_t)
+COUNT_ROW(int16_t)
+COUNT_ROW(uint16_t)
+COUNT_ROW(int32_t)
+COUNT_ROW(uint32_t)
+
+static void count_row(Counted *counted, napi_typedarray_type type, const void *pixels, int64_t from, int64_t columns, int64_t limit) {
+  switch (type) {
+    case napi_int8_array: count_row_int8_t(counted, (const int8_t *)pixels + from, columns, limit); break;
+    case napi_uint8_array: count_row_uint8_t(counted, (const uint8_t *)pixels + from, columns, limit); break;
+    case napi_int16_array: count_row_int16_t(counted, (const int16_t *)pixels + from, columns, limit); break;
+    case napi_uint16_array: count_row_uint16_t(counted, (const uint16_t *)pixels + from, columns, limit); break;
+    case napi_int32_array: count_row_int32_t(counted, (const int32_t *)pixels + from, columns, limit); break;
+    case napi_uint32_array: count_row_uint32_t(counted, (const uint32_t *)pixels + from, columns, limit); break;
+    default: break;
+  }
+}
+
+static int compare_int64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+static double ranked(const Counted *counted, uint64_t k) {
+  uint64_t seen = 0;
+  for (int value = 0; value < 65536; value++) {
+    seen += counted->histogram[value];
+    if (seen > k) return value;
+  }
+  return (double)counted->large[k - seen];
+}
+
+/** numpy's linear interpolation between the two nearest ranks, as render.ts computes it. */
+static double percentile(const Counted *counted, double p) {
+  double position = ((double)(counted->count - 1) * p) / 100;
+  double below = floor(position);
+  double low = ranked(counted, (uint64_t)below);
+  double high = below + 1 < (double)counted->count ? ranked(counted, (uint64_t)below + 1) : low;
+  return low + (high - low) * (position - below);
+}
+
+/** Writes lo and hi into contrast; returns the count of valid values (0: nothing written). */
+static double finish_contrast(Counted *counted, double *contrast) {
+  if (counted->count == 0) return 0;
+  qsort(counted->large, counted->large_count, sizeof(int64_t), compare_int64);
+  contrast[0] = percentile(counted, 1);
+  contrast[1] = percentile(counted, 99.85);
+  return (double)counted->count;
+}
+
+static int contrast_arg(napi_env env, napi_value value, double **out) {
+  Array contrast;
+  if (!array_arg(env, value, &contrast, "contrast must be a Float64Array of 2")) return 0;
+  if (contrast.type != napi_float64_array || contrast.length < 2) return fail(env, "contrast must be a Float64Array of 2");
+  *out = contrast.data;
+  return 1;
+}
+
+/**
+ * regionContrast(pixels, width, regionRows, regionCols, cutoff, contrast): the 1st and 99.85th
+ * percentiles of the valid values of rows [0, regionRows) × columns [0, regionCols) into
+ * contrast[0], contrast[1]; returns how many values were valid (0: contrast untouched).
+ */
+static napi_value region_contrast(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  Array pixels;
+  int64_t width, rows, columns;
+  double cutoff, *contrast;
+  if (argc < 6 || !array_arg(env, argv[0], &pixels, "pixels must be an integer typed array") || !size_arg(env, argv[1], &width, "width must be a whole number")
+      || !size_arg(env, argv[2], &rows, "regionRows must be a whole number") || !size_arg(env, argv[3], &columns, "regionCols must be a whole number")
+      || !double_arg(env, argv[4], &cutoff, "cutoff must be a number") || !contrast_arg(env, argv[5], &contrast)) return NULL;
+  if (!is_integer_pixels(pixels.type)) return fail(env, "pixels must be an integer typed array"), NULL;
+  if (columns > width || (uint64_t)(rows * width) > pixels.length) return fail(env, "the region is outside the pixels"), NULL;
+  Counted *counted = counted_new();
+  if (!counted) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  int64_t limit = valid_limit(cutoff);
+  for (int64_t r = 0; r < rows; r++) count_row(counted, pixels.type, pixels.data, r * width, columns, limit);
+  double valid = counted->out_of_memory ? -1 : finish_contrast(counted, contrast);
+  counted_free(counted);
+  if (valid < 0) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  return number_value(env, valid);
+}
+
+/* ---------- CBF byte_offset (cbf.ts) ---------- */
+
+/** True when one of the 8 bytes of word is 0x80, the escape to a wider value. */
+static inline int has_escape(uint64_t word) {
+  uint64_t x = word ^ 0x8080808080808080ULL;
+  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/**
+ * Decodes count values from bytes[*at…] into out, carrying the running value; returns how many
+ * were decoded before the data ended (count when all were).
+ */
+static int64_t byte_offset_run(const uint8_t *bytes, size_t end, size_t *at, int32_t *value, int32_t *out, int64_t count) {
+  size_t p = *at;
+  uint32_t v = (uint32_t)*value;
+  int64_t i = 0;
+  while (i < count) {
+    // Eight one-byte differences at once when no escape byte is among them (nearly always).
+    if (i + 8 <= count && p + 8 <= end) {
+      uint64_t word;
+      memcpy(&word, bytes + p, 8);
+      if (!has_escape(word)) {
+        for (int k = 0; k < 8; k++) {
+          v += (uint32_t)(int32_t)(int8_t)bytes[p + k];
+          out[i + k] = (int32_t)v;
+        }
+        p += 8;
+        i += 8;
+        continue;
+      }
+    }
+    if (p >= end) break;
+    int32_t delta = (int8_t)bytes[p++];
+    if (delta == -128) {
+      if (p + 2 > end) break;
+      delta = (int16_t)(bytes[p] | (bytes[p + 1] << 8));
+      p += 2;
+      if (delta == -32768) {
+        if (p + 4 > end) break;
+        delta = (int32_t)((uint32_t)bytes[p] | ((uint32_t)bytes[p + 1] << 8) | ((uint32_t)bytes[p + 2] << 16) | ((uint32_t)bytes[p + 3] << 24));
+        p += 4;
+      }
+    }
+    v += (uint32_t)delta;
+    out[i++] = (int32_t)v;
+  }
+  *at = p;
+  *value = (int32_t)v;
+  return i;
+}
+
+/**
+ * decodeByteOffset(bytes, start, pixels, width, regionRows, regionCols, cutoff, contrast): decodes
+ * pixels.length values from bytes[start…] into the Int32Array pixels, row by row of width, and
+ * counts the valid values of the statistics region while each row is still in cache. Returns
+ * the count of valid values (contrast written as regionContrast does when > 0), or −1 − n when the
+ * data ended after n values.
+ */
+static napi_value decode_byte_offset(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  Array bytes, pixels;
+  int64_t start, width, rows, columns;
+  double cutoff, *contrast;
+  if (argc < 8 || !array_arg(env, argv[0], &bytes, "bytes must be a Uint8Array") || !size_arg(env, argv[1], &start, "start must be a whole number")
+      || !array_arg(env, argv[2], &pixels, "pixels must be an Int32Array") || !size_arg(env, argv[3], &width, "width must be a whole number")
+      || !size_arg(env, argv[4], &rows, "regionRows must be a whole number") || !size_arg(env, argv[5], &columns, "regionCols must be a whole number")
+      || !double_arg(env, argv[6], &cutoff, "cutoff must be a number") || !contrast_arg(env, argv[7], &contrast)) return NULL;
+  if (bytes.type != napi_uint8_array) return fail(env, "bytes must be a Uint8Array"), NULL;
+  if (pixels.type != napi_int32_array) return fail(env, "pixels must be an Int32Array"), NULL;
+  int64_t count = (int64_t)pixels.length;
+  if (width == 0 || count % width != 0 || columns > width || rows * width > count) return fail(env, "the region is outside the pixels"), NULL;
+  Counted *counted = counted_new();
+  if (!counted) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  int64_t limit = valid_limit(cutoff);
+  size_t at = (size_t)start, end = bytes.length;
+  int32_t value = 0;
+  int32_t *out = pixels.data;
+  double result = 0;
+  for (int64_t row = 0; row * width < count; row++) {
+    int64_t done = at <= end ? byte_offset_run(bytes.data, end, &at, &value, out + row * width, width) : 0;
+    if (done < width) {
+      result = -1.0 - (double)(row * width + done);
+      break;
+    }
+    if (row < rows) count_row_int32_t(counted, out + row * width, columns, limit);
+  }
+  if (result == 0) result = counted->out_of_memory ? -0.5 : finish_contrast(counted, contrast);
+  counted_free(counted);
+  if (result == -0.5) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  return number_value(env, result);
+}
+
+/* ---------- grey map and area-averaging resize (render.ts greyRow, area-resize.ts) ---------- */
+
+// Inverted grey value: round(|(v − lo) × gain|), clamped to 255, subtracted from 255; kept as a
+// double (a whole number, as exact as the byte the JavaScript stores). Written without branches so
+// that gcc vectorises it: m + 0.5 ≥ 255 exactly when m ≥ 254.5, the JavaScript's test.
+#define GREY_ROW(T)                                                                                          \
+  static void grey_row_##T(const T *restrict row, int64_t width, double *restrict grey, double lo, double gain) { \
+    for (int64_t i = 0; i < width; i++) {                                                                    \
+      double scaled = ((double)row[i] - lo) * gain;                                                          \
+      double rounded = fabs(scaled) + 0.5;                                                                   \
+      rounded = rounded < 255.0 ? rounded : 255.0;                                                           \
+      grey[i] = 255.0 - (double)(int32_t)rounded;                                                            \
+    }                                                                                                        \
+  }
+GREY_ROW(int8_t)
+GREY_ROW(uint8_t)
+GREY_ROW(int16_t)
+GREY_ROW(uint16_t)
+GREY_ROW(int32_t)
+GREY_ROW(uint32_t)
+
+#ifdef __SSE2__
+// The same for 32-bit pixels (CBF, Eiger), two at a time: gcc does not vectorise the clamp itself.
+// _mm_min_pd(a, b) is exactly a < b ? a : b, and clearing the sign bit is fabs.
+static void grey_row_int32_sse2(const int32_t *restrict row, int64_t width, double *restrict grey, double lo, double gain) {
+  const __m128d low = _mm_set1_pd(lo), factor = _mm_set1_pd(gain), half = _mm_set1_pd(0.5), white = _mm_set1_pd(255.0);
+  const __m128d magnitude = _mm_castsi128_pd(_mm_set1_epi64x(INT64_MAX));
+  int64_t i = 0;
+  for (; i + 2 <= width; i += 2) {
+    __m128d value = _mm_cvtepi32_pd(_mm_loadl_epi64((const __m128i *)(row + i)));
+    __m128d scaled = _mm_mul_pd(_mm_sub_pd(value, low), factor);
+    __m128d rounded = _mm_min_pd(_mm_add_pd(_mm_and_pd(scaled, magnitude), half), white);
+    _mm_storeu_pd(grey + i, _mm_sub_pd(white, _mm_cvtepi32_pd(_mm_cvttpd_epi32(rounded))));
+  }
+  if (i < width) grey_row_int32_t(row + i, width - i, grey + i, lo, gain);
+}
+#endif
+
+static void grey_row(napi_typedarray_type type, const void *pixels, int64_t from, int64_t width, double *grey, double lo, double gain) {
+#ifdef __SSE2__
+  if (type == napi_int32_array) {
+    grey_row_int32_sse2((const int32_t *)pixels + from, width, grey, lo, gain);
+    return;
+  }
+#endif
+  switch (type) {
+    case napi_int8_array: grey_row_int8_t((const int8_t *)pixels + from, width, grey, lo, gain); break;
+    case napi_uint8_array: grey_row_uint8_t((const uint8_t *)pixels + from, width, grey, lo, gain); break;
+    case napi_int16_array: grey_row_int16_t((const int16_t *)pixels + from, width, grey, lo, gain); break;
+    case napi_uint16_array: grey_row_uint16_t((const uint16_t *)pixels + from, width, grey, lo, gain); break;
+    case napi_int32_array: grey_row_int32_t((const int32_t *)pixels + from, width, grey, lo, gain); break;
+    case napi_uint32_array: grey_row_uint32_t((const uint32_t *)pixels + from, width, grey, lo, gain); break;
+    default: break;
+  }
+}
+
+/**
+ * For each target cell: its first source cell, how many it overlaps, and by how much
+ * (area-resize.ts spans). Every cell has `widest` weights, those past its count 0.
+ */
+typedef struct {
+  int32_t *first, *count;
+  double *weights;
+  int32_t widest;
+} Spans;
+
+static int spans_make(Spans *spans, int64_t source, int64_t target) {
+  double step = (double)source / (double)target;
+  spans->widest = (int32_t)ceil(step) + 1;
+  spans->first = malloc(target * sizeof(int32_t));
+  spans->count = malloc(target * sizeof(int32_t));
+  spans->weights = calloc((size_t)target * spans->widest, sizeof(double));
+  if (!spans->first || !spans->count || !spans->weights) return 0;
+  for (int64_t i = 0; i < target; i++) {
+    double start = (double)i * step;
+    double end = (double)(i + 1) * step;
+    double first = floor(start);
+    double last = fmin((double)source, ceil(end));
+    spans->first[i] = (int32_t)first;
+    spans->count[i] = (int32_t)(last - first);
+    for (double j = first; j < last; j++) spans->weights[i * spans->widest + (int64_t)(j - first)] = (fmin(end, j + 1) - fmax(start, j)) / step;
+  }
+  return 1;
+}
+
+static void spans_free(Spans *spans) {
+  free(spans->first);
+  free(spans->count);
+  free(spans->weights);
+}
+
+// One grey source row averaged to the output width, each cell's terms summed in order and stored
+// as a float, as area-resize.ts narrow() does. Every cell sums `widest` terms: the ones past its
+// count add exactly +0 (a zero weight times a grey value of the zero-padded row), which leaves a
+// sum of non-negative terms unchanged, and a fixed count lets gcc unroll the loop.
+#define NARROW(N)                                                                   \
+  for (int64_t x = 0; x < cells; x++) {                                             \
+    const double *g = grey + first[x];                                              \
+    const double *w = weights + x * (N);                                            \
+    double sum = g[0] * w[0];                                                       \
+    for (int32_t k = 1; k < (N); k++) sum += g[k] * w[k];                           \
+    into[x] = (float)sum;                                                           \
+  }                                                                                 \
+  return;
+
+__attribute__((noinline)) static void narrow(const double *restrict grey, const Spans *across, int64_t cells, float *restrict into) {
+  const int32_t *first = across->first;
+  const double *weights = across->weights;
+  switch (across->widest) {
+    case 2: NARROW(2)
+    case 3: NARROW(3)
+    case 4: NARROW(4)
+    case 5: NARROW(5)
+    case 6: NARROW(6)
+    default: NARROW(across->widest)
+  }
+}
+
+/** sums = row × weight (first) or sums += row × weight (the next ones): the rows of an output row added in order. */
+__attribute__((noinline)) static void weigh_row(const float *restrict row, double weight, double *restrict sums, int64_t cells, int first) {
+  if (first) for (int64_t x = 0; x < cells; x++) sums[x] = row[x] * weight;
+  else for (int64_t x = 0; x < cells; x++) sums[x] += row[x] * weight;
+}
+
+/** Math.round of the non-negative sums, clamped to 255. */
+__attribute__((noinline)) static void round_row(const double *restrict sums, uint8_t *restrict line, int64_t cells) {
+  for (int64_t x = 0; x < cells; x++) {
+    double sum = sums[x];
+    int32_t whole = (int32_t)sum;
+    int32_t value = whole + (sum - (double)whole >= 0.5);
+    line[x] = (uint8_t)(value > 255 ? 255 : value);
+  }
+}
+
+/**
+ * greyResizeRows(pixels, width, height, outWidth, outHeight, from, to, lo, gain, out): output rows
+ * [from, to) of the frame mapped to grey with (lo, gain) and area-averaged to outWidth × outHeight,
+ * into out (row from at offset 0). Each source row is mapped and narrowed once, kept in a ring
+ * while the output rows covering it are summed. A gain of 0 draws white.
+ */
+static napi_value grey_resize_rows(napi_env env, napi_callback_info info) {
+  size_t argc = 10;
+  napi_value argv[10];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  Array pixels, out;
+  int64_t width, height, out_width, out_height, from, to;
+  double lo, gain;
+  if (argc < 10 || !array_arg(env, argv[0], &pixels, "pixels must be an integer typed array") || !size_arg(env, argv[1], &width, "width must be a whole number")
+      || !size_arg(env, argv[2], &height, "height must be a whole number") || !size_arg(env, argv[3], &out_width, "outWidth must be a whole number")
+      || !size_arg(env, argv[4], &out_height, "outHeight must be a whole number") || !size_arg(env, argv[5], &from, "from must be a whole number")
+      || !size_arg(env, argv[6], &to, "to must be a whole number") || !double_arg(env, argv[7], &lo, "lo must be a number")
+      || !double_arg(env, argv[8], &gain, "gain must be a number") || !array_arg(env, argv[9], &out, "out must be a Uint8Array")) return NULL;
+  if (!is_integer_pixels(pixels.type)) return fail(env, "pixels must be an integer typed array"), NULL;
+  if (out.type != napi_uint8_array) return fail(env, "out must be a Uint8Array"), NULL;
+  if (width == 0 || height == 0 || out_width == 0 || out_height == 0 || width > INT32_MAX || height > INT32_MAX || out_width > INT32_MAX
+      || (uint64_t)(width * height) > pixels.length) return fail(env, "the frame's size does not match its pixels"), NULL;
+  if (from > to || to > out_height || (uint64_t)((to - from) * out_width) > out.length) return fail(env, "the rows do not fit the output"), NULL;
+
+  Spans across = {0}, down = {0};
+  double *grey = NULL, *sums = malloc(out_width * sizeof(double));
+  float *ring = NULL;
+  int64_t *held = NULL;
+  int ok = sums && spans_make(&across, width, out_width) && spans_make(&down, height, out_height);
+  if (ok) {
+    // Zero padding past the row's end: the unused last terms of the last cells read it.
+    grey = calloc(width + across.widest, sizeof(double));
+    ring = malloc((size_t)down.widest * out_width * sizeof(float));
+    held = malloc(down.widest * sizeof(int64_t));
+    ok = grey && ring && held;
+  }
+  if (ok) {
+    for (int32_t slot = 0; slot < down.widest; slot++) held[slot] = -1;
+    for (int64_t y = from; y < to; y++) {
+      for (int32_t k = 0; k < down.count[y]; k++) {
+        int64_t source = down.first[y] + k;
+        int64_t slot = source % down.widest;
+        float *row = ring + slot * out_width;
+        if (held[slot] != source) {
+          grey_row(pixels.type, pixels.data, source * width, width, grey, lo, gain);
+          narrow(grey, &across, out_width, row);
+          held[slot] = source;
+        }
+        weigh_row(row, down.weights[y * down.widest + k], sums, out_width, k == 0);
+      }
+      round_row(sums, (uint8_t *)out.data + (y - from) * out_width, out_width);
+    }
+  }
+  free(grey);
+  free(sums);
+  free(ring);
+  free(held);
+  spans_free(&across);
+  spans_free(&down);
+  if (!ok) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  return NULL;
+}
+
+/* ---------- PNG row filter (png.ts) ---------- */
+
+/**
+ * pngFilterUp(grey, width, filtered): the rows of grey (whole rows of width) filtered into
+ * filtered (height × (width + 1) bytes): the first row "None", the others "Up". Returns the
+ * Adler-32 of the filtered bytes.
+ */
+static napi_value png_filter_up(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  Array grey, filtered;
+  int64_t width;
+  if (argc < 3 || !array_arg(env, argv[0], &grey, "grey must be a Uint8Array") || !size_arg(env, argv[1], &width, "width must be a whole number")
+      || !array_arg(env, argv[2], &filtered, "filtered must be a Uint8Array")) return NULL;
+  if (grey.type != napi_uint8_array || filtered.type != napi_uint8_array) return fail(env, "grey and filtered must be Uint8Arrays"), NULL;
+  if (width == 0 || grey.length % width != 0) return fail(env, "grey must hold whole rows"), NULL;
+  int64_t height = grey.length / width;
+  if ((uint64_t)(height * (width + 1)) > filtered.length) return fail(env, "filtered is too short"), NULL;
+  const uint8_t *in = grey.data;
+  uint8_t *out = filtered.data;
+  for (int64_t y = 0; y < height; y++) {
+    uint8_t *line = out + y * (width + 1);
+    const uint8_t *row = in + y * width;
+    if (y == 0) {
+      line[0] = 0;
+      memcpy(line + 1, row, width);
+      continue;
+    }
+    line[0] = 2;
+    for (int64_t x = 0; x < width; x++) line[1 + x] = (uint8_t)(row[x] - row[x - width]);
+  }
+  uint32_t a = 1, b = 0;
+  size_t length = (size_t)(height * (width + 1));
+  for (size_t start = 0; start < length; start += 5552) {
+    size_t stop = start + 5552 < length ? start + 5552 : length;
+    for (size_t i = start; i < stop; i++) {
+      a += out[i];
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return number_value(env, (double)((b << 16) | a));
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor functions[] = {
+    {"decodeByteOffset", NULL, decode_byte_offset, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"regionContrast", NULL, region_contrast, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"greyResizeRows", NULL, grey_resize_rows, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"pngFilterUp", NULL, png_filter_up, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  napi_define_properties(env, exports, sizeof(functions) / sizeof(functions[0]), functions);
+  return exports;
+}
