@@ -14,6 +14,9 @@ export type Preview =
   | { kind: 'missing' }
   | { kind: 'outside-frame'; width: number; height: number };
 
+/** Previews rendered in this process so far, by the native loops or the JavaScript ones (a test checks which ran). */
+export const renderedBy = { native: 0, javascript: 0 };
+
 export interface PreviewRequest {
   key: string;
   /** Real path of the key's directory. */
@@ -66,6 +69,7 @@ export class FramePreviews {
       if (outcome.reason) this.log.warn({ frame: request.relative, reason: outcome.reason }, 'frame preview: the file cannot be read as a frame');
       return { kind: 'missing' };
     }
+    renderedBy[outcome.native ? 'native' : 'javascript']++;
     const png = Buffer.from(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
     const etag = await this.cache.put(id, request.dir, png, outcome.sources).then((entry) => entry.etag, (error: unknown) => {
       this.log.warn({ err: error }, 'frame preview: could not write the cache');

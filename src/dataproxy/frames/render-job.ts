@@ -1,5 +1,6 @@
 // One preview, from path to PNG bytes: what a frame worker thread does for each request.
 import { bandElsewhere } from './band-helper.ts';
+import { frameRenderAddon } from './frame-addon.ts';
 import type { Frame } from './frame.ts';
 import { encodeGreyPng, joinPngBands } from './png.ts';
 import { PREVIEW_SIZE, renderBand } from './preview-band.ts';
@@ -21,7 +22,7 @@ export interface RenderJob {
 }
 
 export type RenderOutcome =
-  | { kind: 'png'; png: Uint8Array; sources: SourceStamp[] }
+  | { kind: 'png'; png: Uint8Array; sources: SourceStamp[]; native: boolean }
   | { kind: 'missing'; sources: SourceStamp[]; reason?: string }
   | { kind: 'outside-frame'; width: number; height: number };
 
@@ -47,7 +48,7 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
   }
   const brightness = brightnessOf(job.brightness);
   const png = region === null ? await previewPng(frame, brightness) : encodeGreyPng(greyImage(frame, brightness, region), region.w, region.h);
-  return { kind: 'png', png, sources };
+  return { kind: 'png', png, sources, native: frameRenderAddon() !== null };
 }
 
 /** The 1024×1024 preview in two bands of rows: the lower one on the band helper thread, the upper one here, at the same time. */
