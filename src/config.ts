@@ -10,6 +10,8 @@ import type { OidcConfig } from './platform/auth/external/oidc-config.ts';
 import { readLdapConfig } from './platform/auth/ldap/ldap-config.ts';
 import type { LdapConfig } from './platform/auth/ldap/ldap-config.ts';
 import { readAccelRedirectPrefix } from './platform/http/download-frontend-config.ts';
+import { readSendfileConfig } from './platform/http/sendfile-config.ts';
+import type { SendfileConfig } from './platform/http/sendfile-config.ts';
 
 // The bundle ships with the code, so its default place does not depend on the working directory.
 const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
@@ -80,6 +82,8 @@ export interface Config {
   /** Survey links that name no session, allowed per client address before it must wait ("20/hour"). */
   surveyMissRate: { limit: number; windowSeconds: number };
   dataProxy: DataProxyConfig;
+  /** Files to plain TCP clients with sendfile(2) (LIGHTPATH_SENDFILE), and when a stalled client is streamed to instead. */
+  sendfile: SendfileConfig;
   /** Accepted clock difference for MxDC signed URLs, in seconds (Lightpath decision D3). */
   mxdcTokenWindowSeconds: number;
   /** ffmpeg to run; null = the system's `ffmpeg` on PATH, else the one shipped in an npm package. */
@@ -169,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
       frameCacheBytes: read.integer('LIGHTPATH_FRAME_CACHE_MB', 1024, 0, 16 * 1024 * 1024) * 1024 * 1024,
       accelRedirectPrefix: readAccelRedirectPrefix(read, problems),
     },
+    sendfile: readSendfileConfig(read),
     mxdcTokenWindowSeconds: read.integer('LIGHTPATH_MXDC_TOKEN_WINDOW', 60, 1, 86400),
     ffmpegPath: read.string('LIGHTPATH_FFMPEG', '') || null,
     webDir: path.resolve(read.string('LIGHTPATH_WEB_DIR', '') || DEFAULT_WEB_DIR),

@@ -10,6 +10,7 @@ import { parseRange } from './byte-range.ts';
 import { contentTypeFor } from './content-types.ts';
 import { isMissing } from '../storage/fs-errors.ts';
 import { openedInside } from '../storage/descriptor-paths.ts';
+import { sendfileBody } from './sendfile-body.ts';
 
 // Files are read in large chunks: with the stream's default 64 KiB, a 1 GiB download takes 16,384
 // reads, callbacks and socket writes, and costs the server twice the CPU (docs/benchmarks.md). A
@@ -77,7 +78,9 @@ export async function sendFile(request: FastifyRequest, reply: FastifyReply, rea
     reply.send();
     return true;
   }
-  reply.send(handle.createReadStream({ start, end, autoClose: true, highWaterMark: CHUNK_BYTES }));
+  const readFrom = (position: number) => handle.createReadStream({ start: position, end, autoClose: true, highWaterMark: CHUNK_BYTES });
+  // On a plain TCP connection the kernel sends the bytes (sendfile-body.ts); else, or as its fallback, Node streams them.
+  reply.send(sendfileBody(request, reply, handle, start, end, readFrom) ?? readFrom(start));
   return true;
 }
 

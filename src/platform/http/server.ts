@@ -18,6 +18,7 @@ import { healthRoutes } from './health-routes.ts';
 import type { DegradedCheck } from './health-routes.ts';
 import { installRequestMetrics } from '../metrics/request-metrics.ts';
 import { metricsRoute } from '../metrics/metrics-route.ts';
+import { installSendfileConfig } from './sendfile-config.ts';
 
 export interface HttpServerOptions {
   publicPrefixes: string[];
@@ -49,6 +50,7 @@ export async function createHttpServer(platform: Platform, options: HttpServerOp
   installValidation(app);
   installBodyParsers(app);
   installRequestMetrics(app);
+  installSendfileConfig(app, config.sendfile);
   // While shutting down, answers to requests in flight close their connection, so a keep-alive
   // client does not hold the server open until its idle timeout.
   let closing = false;

@@ -5,6 +5,9 @@ import { Transform, pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { dataProxyBytesSent } from './process-metrics.ts';
 
+/** Emitted by a body stream, with a byte count, for bytes it sent to the client itself (sendfile). */
+export const BYTES_SENT_ASIDE = 'bytesSentAside';
+
 export function countBytesSent(kind: string) {
   const counter = dataProxyBytesSent.labels({ kind });
   // Only what it reads is typed, so the hook fits any route's request and reply types.
@@ -15,6 +18,7 @@ export function countBytesSent(kind: string) {
       return payload;
     }
     if (typeof (payload as Readable).pipe !== 'function') return payload;
+    (payload as Readable).on(BYTES_SENT_ASIDE, (bytes: number) => counter.inc(bytes));
     const counting = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         counter.inc(chunk.length);
