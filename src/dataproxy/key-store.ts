@@ -25,9 +25,17 @@ export class ProxyKeyStore {
   constructor(private readonly db: Db) {}
 
   async insert(key: string, directory: string, outsideRoots = false): Promise<ProxyKey> {
-    const row: ProxyKeysTable = { key, path: directory, created_at: new Date().toISOString(), revoked_at: null, outside_roots: outsideRoots };
-    await this.db.insertInto('proxy_keys').values(row).execute();
-    return toProxyKey(row);
+    const [stored] = await this.insertAll([{ key, directory, outsideRoots }]);
+    return stored;
+  }
+
+  /** Several new keys in one statement (the keys of uploads committed together). */
+  async insertAll(keys: Array<{ key: string; directory: string; outsideRoots: boolean }>): Promise<ProxyKey[]> {
+    if (keys.length === 0) return [];
+    const createdAt = new Date().toISOString();
+    const rows: ProxyKeysTable[] = keys.map(({ key, directory, outsideRoots }) => ({ key, path: directory, created_at: createdAt, revoked_at: null, outside_roots: outsideRoots }));
+    await this.db.insertInto('proxy_keys').values(rows).execute();
+    return rows.map(toProxyKey);
   }
 
   async find(key: string): Promise<ProxyKey | null> {

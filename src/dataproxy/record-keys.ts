@@ -9,11 +9,16 @@ import { DataProxyService, newKey, PathRefused } from './service.ts';
 import { ProxyKeyStore } from './key-store.ts';
 import { OutsideRootsWarnings } from './outside-roots-warnings.ts';
 
-/** A key chosen for a record, stored together with it. */
+/** A key chosen for a record, stored together with it (storePlannedKeys). */
 export interface PlannedKey {
   key: string;
-  /** Writes the key in the record's own transaction; a standalone proxy has stored it already. */
-  store(db: Db): Promise<void>;
+  /** What to write in the record's own transaction; null when a standalone proxy has stored the key already. */
+  row: { key: string; directory: string; outsideRoots: boolean } | null;
+}
+
+/** Writes planned keys in the records' own transaction, all in one statement. */
+export async function storePlannedKeys(db: Db, planned: PlannedKey[]): Promise<void> {
+  await new ProxyKeyStore(db).insertAll(planned.flatMap((key) => (key.row ? [key.row] : [])));
 }
 
 export class RecordKeys {
@@ -30,7 +35,7 @@ export class RecordKeys {
   async keyFor(directory: string): Promise<string> {
     if (this.remote === null) {
       const planned = await this.plan(directory);
-      await planned.store(this.db);
+      await storePlannedKeys(this.db, [planned]);
       return planned.key;
     }
     const key = await this.remote.createKey(directory);
@@ -44,7 +49,7 @@ export class RecordKeys {
    * its key commit together (or neither does). With a standalone proxy the key is made there now.
    */
   async plan(directory: string): Promise<PlannedKey> {
-    if (this.remote !== null) return { key: await this.keyFor(directory), store: async () => {} };
+    if (this.remote !== null) return { key: await this.keyFor(directory), row: null };
     let placement;
     try {
       placement = await this.local.place(directory);
@@ -54,7 +59,7 @@ export class RecordKeys {
     }
     if (!placement.inside) this.warnings.note(directory);
     const key = newKey();
-    return { key, store: async (db) => void await new ProxyKeyStore(db).insert(key, placement.directory, !placement.inside) };
+    return { key, row: { key, directory: placement.directory, outsideRoots: !placement.inside } };
   }
 }
 

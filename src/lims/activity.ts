@@ -15,8 +15,15 @@ export interface ActivityEntry {
 }
 
 export async function logActivity(db: Db, entry: ActivityEntry): Promise<void> {
-  await db.insertInto('activity_log').values({
-    created_at: isoNow(), project_id: entry.projectId, user_id: entry.userId, address: entry.address,
+  await logActivities(db, [entry]);
+}
+
+/** logActivity for many entries at once, in one statement. */
+export async function logActivities(db: Db, entries: ActivityEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const now = isoNow();
+  await db.insertInto('activity_log').values(entries.map((entry) => ({
+    created_at: now, project_id: entry.projectId, user_id: entry.userId, address: entry.address,
     action: entry.action, object_type: entry.objectType, object_id: entry.objectId, description: entry.description,
-  }).execute();
+  }))).execute();
 }

@@ -1,5 +1,6 @@
-// Uploads that share a commit (src/platform/db/group-commit.ts) stay independent: when one write
-// of a group fails, the others are still committed and only the one at fault is refused.
+// Uploads that share a commit (src/platform/db/group-commit.ts) are written together by one call
+// of the group's writer, yet stay independent: when the group's write fails because of one of
+// them, the others are still committed and only the one at fault is refused.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GroupCommit } from '../../src/platform/db/group-commit.ts';
@@ -19,28 +20,39 @@ describe('group commit', () => {
 
   const keyRow = (key: string) => ({ key, path: `/data/${key.slice(0, 4)}`, created_at: new Date().toISOString(), revoked_at: null, outside_roots: false });
   const stored = async (keys: string[]) => (await db.selectFrom('proxy_keys').select('key').where('key', 'in', keys).execute()).map((r) => r.key).sort();
+  /** Writes a whole group of keys in one multi-row INSERT, answering each with its own key. */
+  const keyWrites = (groups: string[][] = []) => new GroupCommit<string, string>(db, async (trx, keys) => {
+    groups.push(keys);
+    await trx.insertInto('proxy_keys').values(keys.map(keyRow)).execute();
+    return keys;
+  });
 
-  test('writes made at the same moment all commit, each answered with its own result', async () => {
-    const writes = new GroupCommit(db);
+  test('writes made at the same moment share one transaction, each answered with its own result', async () => {
+    const groups: string[][] = [];
+    const writes = keyWrites(groups);
     const keys = ['1', '2', '3', '4', '5'].map((d) => d.repeat(40));
-    const results = await Promise.all(keys.map((key, index) => writes.run(async (trx) => {
-      await trx.insertInto('proxy_keys').values(keyRow(key)).execute();
-      return index;
-    })));
-    assert.deepEqual(results, [0, 1, 2, 3, 4]);
+    const results = await Promise.all(keys.map((key) => writes.write(key)));
+    assert.deepEqual(results, keys);
+    assert.deepEqual(groups, [keys]);
     assert.deepEqual(await stored(keys), keys);
   });
 
   test('a write that fails in a group fails alone; the others commit', async () => {
-    const writes = new GroupCommit(db);
+    const writes = keyWrites();
     const [a, c] = ['a'.repeat(40), 'c'.repeat(40)];
-    const insert = (key: string) => writes.run(async (trx) => {
-      await trx.insertInto('proxy_keys').values(keyRow(key)).execute();
-      return key;
-    });
-    // The second write repeats the first one's primary key.
-    const outcomes = await Promise.allSettled([insert(a), insert(a), insert(c)]);
+    // The second write repeats the first one's primary key, which fails the group's one INSERT.
+    const outcomes = await Promise.allSettled([writes.write(a), writes.write(a), writes.write(c)]);
     assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
     assert.deepEqual(await stored([a, c]), [a, c]);
+  });
+
+  test('a writer that answers for fewer items than it was given commits nothing', async () => {
+    const writes = new GroupCommit<string, string>(db, async (trx, keys) => {
+      await trx.insertInto('proxy_keys').values(keys.map(keyRow)).execute();
+      return keys.slice(1);
+    });
+    const key = 'd'.repeat(40);
+    await assert.rejects(writes.write(key), /1 items/);
+    assert.deepEqual(await stored([key]), []);
   });
 });

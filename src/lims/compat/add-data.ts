@@ -1,17 +1,20 @@
 // MxDC's AddData (POST /api/v2/<token>/data/<beamline>/, spec §3.5 with decisions D6–D8 and D17):
 // a msgpack dataset record becomes a dataset with a Data Proxy key for its directory and an
-// activity entry. Every check and look-up happens first; then the key, the dataset, its event and
-// its activity entry are written in one transaction, shared with other uploads arriving at the
-// same moment (group commit), and the answer goes out only after that transaction commits.
+// activity entry. Every check happens first; then the sample look-up, the key, the dataset, its
+// event and its activity entry go in one transaction, shared with other uploads arriving at the
+// same moment (group commit: one statement per table for the whole group), and the answer goes
+// out only after that transaction commits.
 import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { GroupCommit } from '../../platform/db/group-commit.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import type { RecordKeys } from '../../dataproxy/record-keys.ts';
+import { storePlannedKeys } from '../../dataproxy/record-keys.ts';
+import type { PlannedKey, RecordKeys } from '../../dataproxy/record-keys.ts';
 import type { Beamline } from '../beamlines.ts';
 import type { Project } from '../projects.ts';
 import { activeSessionOf } from '../sessions.ts';
-import { writeDataset } from '../datasets.ts';
+import { writeDatasets } from '../datasets.ts';
+import type { DatasetWrite } from '../datasets.ts';
 import { LookupCache } from './lookup-cache.ts';
 import { mxdcProxyKey } from './proxy-key-errors.ts';
 import {
@@ -30,7 +33,7 @@ export type AddData = (project: Project, line: Beamline, body: unknown, address:
 
 export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys: RecordKeys): AddData {
   const { db, log } = platform;
-  const writes = new GroupCommit(db);
+  const writes = new GroupCommit(db, writeUploads);
   const dataType = dataTypesByAcronym(db);
   // Sessions change at launch and close (in this process: seen at once; elsewhere: within the
   // cache's second), while every upload of a beamline asks for its active one.
@@ -57,25 +60,44 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys
     const id = optionalId(info, 'id');
     const metaData = jsonSafe(Object.fromEntries(Object.entries(info).filter(([k]) => !POPPED.has(k))));
 
-    const [sample, active, key] = await Promise.all([
-      sampleId === null ? undefined : db.selectFrom('samples').select(['id', 'group_id'])
-        .where('id', '=', sampleId).where('project_id', '=', project.id).executeTakeFirst(),
+    const [active, key] = await Promise.all([
       activeSessions.get(String(line.id)),
       mxdcProxyKey(log, directory, () => recordKeys.plan(directory)),
     ]);
     const fields = {
       project_id: project.id, beamline_id: line.id, session_id: active && active.project_id === project.id ? active.id : null,
-      sample_id: sample?.id ?? null, group_id: sample?.group_id ?? null, data_type_id: type.id,
+      sample_id: null, group_id: null, data_type_id: type.id,
       name, file_name: fileName, frames, num_frames: numFrames, frames_per_file: 1, exposure_time: exposure,
       attenuation, energy, beam_size: beamSize, proxy_key: key.key,
       meta_data: JSON.stringify(metaData), start_time: startTime, end_time: endTime,
     };
-    const saved = await writes.run(async (trx) => {
-      await key.store(trx);
-      return writeDataset(trx, fields, { id, userId: project.userId, address, description: `${type.name} uploaded from ${line.acronym}` });
-    });
-    return { id: saved };
+    const options = { id, userId: project.userId, address, description: `${type.name} uploaded from ${line.acronym}` };
+    return { id: await writes.write({ fields, options, sampleId, key }) };
   };
+}
+
+/** One upload as the group writer takes it: its sample is looked up with the group's. */
+interface Upload extends DatasetWrite {
+  sampleId: number | null;
+  key: PlannedKey;
+}
+
+/**
+ * Writes a group of uploads with a few statements for all of them: their samples are read in one
+ * query (a sample counts only when it is the uploading project's, as in MxLIVE), then their keys,
+ * datasets, events and activity entries are inserted one table at a time.
+ */
+async function writeUploads(trx: Db, uploads: Upload[]): Promise<number[]> {
+  const sampleIds = [...new Set(uploads.flatMap((upload) => (upload.sampleId === null ? [] : [upload.sampleId])))];
+  const samples = sampleIds.length === 0 ? [] : await trx.selectFrom('samples').select(['id', 'group_id', 'project_id'])
+    .where('id', 'in', sampleIds).execute();
+  const byId = new Map(samples.map((sample) => [sample.id, sample]));
+  await storePlannedKeys(trx, uploads.map((upload) => upload.key));
+  return writeDatasets(trx, uploads.map(({ fields, options, sampleId }) => {
+    const sample = sampleId === null ? undefined : byId.get(sampleId);
+    const own = sample !== undefined && sample.project_id === fields.project_id;
+    return { fields: { ...fields, sample_id: own ? sample.id : null, group_id: own ? sample.group_id : null }, options };
+  }));
 }
 
 /** Data types are fixed by the migrations: each is read once. An unknown acronym is asked again. */

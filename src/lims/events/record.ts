@@ -22,18 +22,28 @@ export interface EventScope {
 const sentIn = new WeakMap<Db, Set<string>>();
 
 export async function recordEvent<K extends EventKind>(db: Db, kind: K, scope: EventScope, subject: EventSubjects[K]): Promise<void> {
-  const subjectText = JSON.stringify(subject);
-  if (db.isTransaction) {
-    const sent = sentIn.get(db) ?? new Set<string>();
-    sentIn.set(db, sent);
+  await recordEvents(db, [{ kind, scope, subject } as EventToRecord]);
+}
+
+/** One event of recordEvents: a kind with the subject of that kind. */
+export type EventToRecord = { [K in EventKind]: { kind: K; scope: EventScope; subject: EventSubjects[K] } }[EventKind];
+
+/** recordEvent for many changes at once, in one statement (a group of uploads committed together). */
+export async function recordEvents(db: Db, events: EventToRecord[]): Promise<void> {
+  const sent = db.isTransaction ? sentIn.get(db) ?? new Set<string>() : null;
+  if (sent) sentIn.set(db, sent);
+  const now = isoNow();
+  const rows = [];
+  for (const { kind, scope, subject } of events) {
+    const subjectText = JSON.stringify(subject);
     const key = `${kind} ${subjectText}`;
-    if (sent.has(key)) return;
-    sent.add(key);
+    if (sent?.has(key)) continue;
+    sent?.add(key);
+    rows.push({ created_at: now, kind, project_id: scope.projectId, beamline_id: scope.beamlineId, subject: subjectText });
   }
-  const row = await db.insertInto('events').values({
-    created_at: isoNow(), kind, project_id: scope.projectId, beamline_id: scope.beamlineId, subject: subjectText,
-  }).returning('id').executeTakeFirstOrThrow();
-  if (row.id % PRUNE_EVERY === 0) {
+  if (rows.length === 0) return;
+  const written = await db.insertInto('events').values(rows).returning('id').execute();
+  if (written.some((row) => row.id % PRUNE_EVERY === 0)) {
     await db.deleteFrom('events').where('created_at', '<', new Date(Date.now() - EVENT_RETENTION_MS).toISOString()).execute();
   }
   eventWritten();
