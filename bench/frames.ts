@@ -1,15 +1,18 @@
 // Diffraction frame previews through a real `lightpath serve` (GET /download/files/frame/<key>/<path>/nm.png):
 // - the first, uncached render of a Pilatus 6M CBF and of an Eiger 16M HDF5 frame, against the
 //   original's stack in Python (fabio or h5py, numpy, OpenCV INTER_AREA, cv2.imencode) run in the same run;
-// - the stages of one render, timed one by one in this process (where the time goes);
+// - the same first render with the native loops switched off (LIGHTPATH_NATIVE=off), on a second server;
+// - the stages of one render, timed one by one in this process, native and JavaScript loops (where the time goes);
 // - a cached preview against the raw route sending the same PNG bytes from a file, in alternating rounds;
 // - 20 clients stepping through a 100-frame series at once, uncached at first.
 // A render is forced by giving the source files a new mtime before each request (the cache
 // compares size, mtime and inode), so the cache is on as in production and still misses.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { frameRenderAddon } from '../src/dataproxy/frames/frame-addon.ts';
 import { frameStages, p50 } from './lib/frame-stages.ts';
 import { benchFrameDir, quantile, referenceRenders, SERIES, seriesName } from './lib/frame-files.ts';
 import { measure } from './lib/load.ts';
@@ -67,6 +70,18 @@ function renderRow(frame: string, contender: string, times: number[], reference?
   };
 }
 
+/** The first render of the Pilatus 6M on a second server whose loops are the JavaScript ones: the same-run baseline of the native code. */
+async function javaScriptRenders(dir: string, agent: http.Agent): Promise<number[]> {
+  const server = await startLightpath({ LIGHTPATH_DATA_ROOTS: dir, LIGHTPATH_NATIVE: 'off' });
+  try {
+    const created = await fetch(`${server.url}/download/data/create/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: dir }) });
+    const { key } = (await created.json()) as { key: string };
+    return await uncachedRenders(agent, `${server.url}/download/files/frame/${key}/pilatus6m.cbf/nm.png`, [path.join(dir, 'pilatus6m.cbf')], RENDERS);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** CLIENTS loops, each asking for every frame of the series once, starting at a different frame. */
 async function steppingClients(agent: http.Agent, frameUrl: (file: string) => string) {
   const latencies: number[] = [];
@@ -88,7 +103,14 @@ async function steppingClients(agent: http.Agent, frameUrl: (file: string) => st
   return { errors, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), framesPerSecond: latencies.length / seconds };
 }
 
+/** Builds the native addons when missing or stale, as npm install does (a failed build leaves the JavaScript loops, and the table says so). */
+function buildNative(): void {
+  spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../scripts/build-native.js')], { stdio: 'inherit' });
+}
+
 export async function frames(seconds: number): Promise<{ rows: Row[]; notes: string }> {
+  buildNative();
+  const loops = process.env.LIGHTPATH_NATIVE !== 'off' && frameRenderAddon() !== null ? 'native loops' : 'JavaScript loops';
   const dir = await benchFrameDir();
   const loadBefore = loadAverage();
   const server = await startLightpath({ LIGHTPATH_DATA_ROOTS: dir });
@@ -103,7 +125,9 @@ export async function frames(seconds: number): Promise<{ rows: Row[]; notes: str
     const cbfTimes = await uncachedRenders(agent, frameUrl('pilatus6m.cbf'), [cbf], RENDERS);
     const cbfReference = await referenceRenders(cbf, RENDERS);
     const cbfReferenceP50 = quantile([...cbfReference].sort((a, b) => a - b), 0.5);
-    rows.push(renderRow('Pilatus 6M CBF 2463×2527', 'Lightpath (HTTP, worker thread + helper)', cbfTimes, cbfReferenceP50));
+    const cbfJavaScript = await javaScriptRenders(dir, agent);
+    rows.push(renderRow('Pilatus 6M CBF 2463×2527', `Lightpath (HTTP, ${loops}, worker thread + helper)`, cbfTimes, cbfReferenceP50));
+    rows.push(renderRow('Pilatus 6M CBF 2463×2527', 'Lightpath (HTTP, JavaScript loops: LIGHTPATH_NATIVE=off)', cbfJavaScript, cbfReferenceP50));
     rows.push(renderRow('Pilatus 6M CBF 2463×2527', 'fabio + numpy + OpenCV (reference)', cbfReference));
 
     const eigerSources = ['eiger_master.h5', 'eiger_data_000001.h5'].map((name) => path.join(dir, name));
@@ -111,7 +135,7 @@ export async function frames(seconds: number): Promise<{ rows: Row[]; notes: str
     const eigerTimes = await uncachedRenders(agent, frameUrl('eiger_master.h5/000001'), eigerSources, eigerRuns);
     const eigerReference = await referenceRenders(path.join(dir, 'eiger_master.h5/1'), eigerRuns);
     const eigerReferenceP50 = quantile([...eigerReference].sort((a, b) => a - b), 0.5);
-    rows.push(renderRow('Eiger 16M HDF5 4150×4371 bslz4', 'Lightpath (HTTP, worker thread + helper)', eigerTimes, eigerReferenceP50));
+    rows.push(renderRow('Eiger 16M HDF5 4150×4371 bslz4', `Lightpath (HTTP, ${loops}, worker thread + helper)`, eigerTimes, eigerReferenceP50));
     rows.push(renderRow('Eiger 16M HDF5 4150×4371 bslz4', 'h5py + numpy + OpenCV (reference)', eigerReference));
 
     // The same PNG bytes as a plain file behind the raw route: the static-file floor.
@@ -151,17 +175,21 @@ export async function frames(seconds: number): Promise<{ rows: Row[]; notes: str
     await server.stop();
   }
   const stages = frameStages(path.join(dir, 'pilatus6m.cbf'), RENDERS / 2);
-  const total = [...stages.values()].reduce((sum, times) => sum + p50(times), 0);
+  const totalOf = (kind: string) => [...stages].filter(([stage]) => stage.endsWith(`(${kind})`)).reduce((sum, [, times]) => sum + p50(times), 0);
   for (const [stage, times] of stages) {
+    const kind = /\((\w+)\)$/.exec(stage)?.[1] ?? '';
+    const twin = stages.get(stage.replace('(native)', '(JavaScript)'));
+    const speedUp = kind === 'native' && twin ? `; ${(p50(twin) / Math.max(p50(times), 0.01)).toFixed(1)}× the JavaScript's speed` : '';
     rows.push({
       benchmark: 'stages of one Pilatus 6M render, one thread, CPU ms', contender: stage, runs: times.length,
-      'p50 ms': p50(times), 'p95 ms': quantile([...times].sort((a, b) => a - b), 0.95), 'vs reference': `${((p50(times) / total) * 100).toFixed(0)}% of ${total.toFixed(1)} ms`,
+      'p50 ms': p50(times), 'p95 ms': quantile([...times].sort((a, b) => a - b), 0.95),
+      'vs reference': `${((p50(times) / totalOf(kind)) * 100).toFixed(0)}% of ${totalOf(kind).toFixed(1)} ms${speedUp}`,
     });
   }
   return {
     rows,
     notes: `Renders are timed from request to the last byte, one at a time, after ${WARM_UPS} unmeasured ones; the reference from opening the file to the PNG bytes in one Python process, after one unmeasured render. `
-      + `The server renders the lower half of each preview on a helper thread while the frame worker renders the upper half; the stages above are all on one thread. `
+      + `The server renders the lower half of each preview on a helper thread while the frame worker renders the upper half; the stages above are all on one thread, native and JavaScript loops taking turns run by run. `
       + `Load average (1 min) ${loadBefore} before, ${loadAverage()} after.`,
   };
 }

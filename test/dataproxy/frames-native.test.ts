@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestServer } from '../helpers/platform.ts';
 import type { TestServer } from '../helpers/platform.ts';
+import type { LightMyRequestResponse } from 'fastify';
 import { frameRenderAddon } from '../../src/dataproxy/frames/frame-addon.ts';
 import { renderedBy } from '../../src/dataproxy/frames/previews.ts';
 import { makeDataTree } from './data-tree.ts';
@@ -38,11 +39,11 @@ describe('data proxy: native frame rendering', () => {
       if (previous === undefined) delete process.env.LIGHTPATH_NATIVE;
       else process.env.LIGHTPATH_NATIVE = previous;
     }
-    return (rest: string) => server.app.inject({ method: 'GET', url: `/download/files/frame/${key}/${rest}` });
+    return (rest: string): Promise<LightMyRequestResponse> => server.app.inject({ method: 'GET', url: `/download/files/frame/${key}/${rest}` });
   }
 
   /** Grey pixels of every frame at every brightness, and how many renders each kind of loop did meanwhile. */
-  async function renderAll(frame: (rest: string) => ReturnType<TestServer['app']['inject']>) {
+  async function renderAll(frame: (rest: string) => Promise<LightMyRequestResponse>) {
     const before = { ...renderedBy };
     const images = new Map<string, Uint8Array>();
     for (const name of FRAMES) {

@@ -22,14 +22,19 @@ export interface BandTask {
   to: number;
 }
 
-export function renderBand({ frame, brightness, contrast, from, to }: BandTask): PngBand {
+export function renderBand(task: BandTask): PngBand {
+  return pngBand(greyBand(task), PREVIEW_SIZE, task.to === PREVIEW_SIZE);
+}
+
+/** The band's grey rows: the frame mapped to grey and area-resized (natively where the addon is there). */
+export function greyBand({ frame, brightness, contrast, from, to }: BandTask): Uint8Array {
   const grey = new Uint8Array((to - from) * PREVIEW_SIZE);
   const addon = frameRenderAddon();
   if (addon !== null) {
     const { lo, gain } = greyScale(brightness, contrast);
     addon.greyResizeRows(frame.pixels, frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE, from, to, lo, gain, grey);
-    return pngBand(grey, PREVIEW_SIZE, to === PREVIEW_SIZE);
+  } else {
+    new AreaResize(frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE).rows(greyRows(frame, brightness, contrast), from, to, grey);
   }
-  new AreaResize(frame.width, frame.height, PREVIEW_SIZE, PREVIEW_SIZE).rows(greyRows(frame, brightness, contrast), from, to, grey);
-  return pngBand(grey, PREVIEW_SIZE, to === PREVIEW_SIZE);
+  return grey;
 }
