@@ -1,9 +1,9 @@
-// EXPLAIN (ANALYZE) of the exact ProjectSamples query Lightpath runs: mountableSamples is called on
+// EXPLAIN (ANALYZE) of the exact ProjectSamples query Lightpath runs: mountableSamplesJson is called on
 // a Kysely that records its SQL, which is then explained with the same parameters.
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/platform/db/schema.ts';
-import { mountableSamples } from '../../src/lims/project-samples.ts';
+import { mountableSamplesJson } from '../../src/lims/project-samples.ts';
 
 export interface Plan {
   lines: string[];
@@ -26,7 +26,7 @@ export async function explainSamplesQuery(databaseUrl: string, username: string,
     const automounter = await db.selectFrom('automounters as a').innerJoin('beamlines as b', 'b.id', 'a.beamline_id')
       .select('a.container_id').where('b.acronym', '=', beamline).where('a.active', '=', true).executeTakeFirstOrThrow();
     recorded = undefined;
-    await mountableSamples(db, project.id, automounter.container_id);
+    await mountableSamplesJson(db, 'postgres', project.id, automounter.container_id);
     const query = recorded!;
     const result = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]));
     const lines = result.rows.map((row) => row['QUERY PLAN']);

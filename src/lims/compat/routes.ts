@@ -22,7 +22,7 @@ import { mxdcSigned, tokenUsername, trustedNetworkOnly } from './mxdc-auth.ts';
 import { createAddData } from './add-data.ts';
 import { mxdcProxyKey } from './proxy-key-errors.ts';
 import { cachedMxdcLookups } from './mxdc-lookups.ts';
-import { SAMPLE_LIST_SCHEMA, sampleList } from './sample-list.ts';
+import { SAMPLE_LIST_SCHEMA, sendSampleList } from './sample-list.ts';
 import {
   jsonSafe, msgpackArray, msgpackMap, optionalId, optionalNumber, optionalString, requiredString,
 } from './payloads.ts';
@@ -108,8 +108,9 @@ export async function mxliveV2Routes(app: FastifyInstance, platform: Platform): 
     return { session: session.name, duration: humanizeSeconds(await sessionSeconds(db, session.id)) };
   });
 
-  app.get<{ Params: Params }>('/:token/samples/:beamline/', { config: signed, schema: SAMPLE_LIST_SCHEMA }, async (request) => (
-    sampleList(db, lookups, projectOf(request).id, await beamline(request))));
+  const sampleSource = { db, kind: platform.database.kind, lookups };
+  app.get<{ Params: Params }>('/:token/samples/:beamline/', { config: signed, schema: SAMPLE_LIST_SCHEMA }, async (request, reply) => (
+    sendSampleList(reply, sampleSource, projectOf(request).id, await beamline(request))));
 
   app.post<{ Params: Params }>('/:token/data/:beamline/', { config: signed, schema: hidden, bodyLimit: UPLOAD_LIMIT }, async (request) => (
     addData(projectOf(request), await beamline(request), request.body, clientAddress(request))));

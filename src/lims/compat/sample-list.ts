@@ -1,16 +1,16 @@
 // ProjectSamples' answer (spec §3.4): the mountable samples as MxDC reads them, in mounting order,
-// with that order as "priority". The response schema lets Fastify serialise the list with a
-// compiled serialiser (fast-json-stringify) instead of JSON.stringify; the keys keep their order.
+// with that order as "priority". The database writes the JSON (see project-samples.ts) and it is
+// sent as it comes; the response schema stays as the answer's documented contract.
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import type { DatabaseKind } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Beamline } from '../beamlines.ts';
-import { mountableSamples } from '../project-samples.ts';
-import type { MountableSample } from '../project-samples.ts';
+import { mountableSamplesJson } from '../project-samples.ts';
 import type { MxdcLookups } from './mxdc-lookups.ts';
 
 const text = Type.String();
-// A type list, not a union: fast-json-stringify picks a union's branch by validating each value.
 const maybeText = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 
 export const SAMPLE_LIST_SCHEMA = {
@@ -23,11 +23,16 @@ export const SAMPLE_LIST_SCHEMA = {
   },
 };
 
-export async function sampleList(db: Db, lookups: MxdcLookups, projectId: number, beamline: Beamline): Promise<unknown[]> {
-  const automounter = await lookups.automounterContainer(beamline.id);
+export interface SampleListSource {
+  db: Db;
+  kind: DatabaseKind;
+  lookups: MxdcLookups;
+}
+
+/** Sends the list; a string with a JSON content type goes out as it is, without the serialiser. */
+export async function sendSampleList(reply: FastifyReply, source: SampleListSource, projectId: number, beamline: Beamline): Promise<FastifyReply> {
+  const automounter = await source.lookups.automounterContainer(beamline.id);
   if (automounter === null) throw notFound(`Beamline "${beamline.acronym}" has no active automounter.`);
-  const samples: Array<MountableSample & { priority?: number }> = await mountableSamples(db, projectId, automounter);
-  // The rows are this call's own: numbering them in place spares copying a hundred objects.
-  for (let index = 0; index < samples.length; index++) samples[index].priority = index;
-  return samples;
+  const list = await mountableSamplesJson(source.db, source.kind, projectId, automounter);
+  return reply.type('application/json; charset=utf-8').send(list);
 }
