@@ -1,9 +1,10 @@
 // Data Proxy `raw` downloads of a 1 GiB file from the page cache, against Debian's nginx serving
 // the same file (sendfile on) in the same run: the whole file, and a Range of its middle 512 MiB.
-// Contenders: `lightpath serve`, `lightpath proxy`, and nginx in front of `lightpath serve` in the
-// X-Accel-Redirect mode (the configuration of docs/deployment.md). curl downloads into
+// Contenders: `lightpath serve` and `lightpath proxy` (sendfile(2) when the addon is built),
+// `lightpath serve` with LIGHTPATH_SENDFILE=off (Node streams the file), and nginx in front of
+// `lightpath serve` in the X-Accel-Redirect mode (the configuration of docs/deployment.md). curl downloads into
 // /dev/null, one contender after the other in each round, so a busy moment hits them all alike.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,6 +48,17 @@ function readThrough(file: string): void {
   fs.closeSync(fd);
 }
 
+/** Builds the sendfile addon when it is missing or stale (one line; without it the raw route streams). */
+function buildAddon(): void {
+  spawnSync(process.execPath, [path.resolve(import.meta.dirname, '..', 'scripts', 'build-native.js')], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** Bytes a Lightpath server sent with sendfile(2), from its /metrics. */
+async function sendfileBytes(server: string): Promise<number> {
+  const text = await (await fetch(`${server}/metrics`)).text();
+  return Number(/^lightpath_sendfile_bytes_total (\S+)$/m.exec(text)?.[1] ?? 0);
+}
+
 /** MB/s of one download into /dev/null, checking status and size. */
 async function download(url: string, range: string | null): Promise<number> {
   const args = ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download} %{time_total}', ...(range ? ['-r', range] : []), url];
@@ -73,6 +85,7 @@ async function rawKey(server: string, dir: string): Promise<string> {
 export async function downloads(seconds: number): Promise<{ rows: Row[]; notes: string }> {
   if (!nginxInstalled()) throw new Error(`${NGINX} is missing: apt-get install nginx`);
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+  buildAddon();
   const loadBefore = load();
   const file = bigFile();
   const dir = path.dirname(file);
@@ -86,6 +99,8 @@ export async function downloads(seconds: number): Promise<{ rows: Row[]; notes: 
     started.push(serve);
     const proxy = await startLightpathProxy({ LIGHTPATH_DATA_ROOTS: dir });
     started.push(proxy);
+    const streamed = await startLightpath({ LIGHTPATH_DATA_ROOTS: dir, LIGHTPATH_FRAME_CACHE_MB: '0', LIGHTPATH_SENDFILE: 'off' });
+    started.push(streamed);
     const accelServe = await startLightpath({ LIGHTPATH_DATA_ROOTS: dir, LIGHTPATH_DOWNLOAD_FRONTEND: 'nginx' });
     started.push(accelServe);
     const front = await startNginx((port) => documentedNginxConfig({ listenPort: port, lightpathPort: Number(new URL(accelServe.url).port), roots: [dir] }));
@@ -95,6 +110,7 @@ export async function downloads(seconds: number): Promise<{ rows: Row[]; notes: 
       { name: 'nginx, sendfile on (baseline)', url: `${plain.url}/files/${NAME}`, pids: [plain.pid] },
       { name: 'lightpath serve, raw route', url: `${serve.url}/download/files/raw/${await rawKey(serve.url, dir)}/${NAME}`, pids: [serve.pid] },
       { name: 'lightpath proxy, raw route', url: `${proxy.url}/download/files/raw/${await rawKey(proxy.url, dir)}/${NAME}`, pids: [proxy.pid] },
+      { name: 'lightpath serve, streamed (SENDFILE=off)', url: `${streamed.url}/download/files/raw/${await rawKey(streamed.url, dir)}/${NAME}`, pids: [streamed.pid] },
       { name: 'nginx → lightpath serve, X-Accel-Redirect', url: `${front.url}/download/files/raw/${await rawKey(accelServe.url, dir)}/${NAME}`, pids: [front.pid, accelServe.pid] },
     ];
     const modes = [{ request: 'whole 1 GiB', range: null, gib: 1 }, { request: 'Range: middle 512 MiB', range: RANGE, gib: 0.5 }];
@@ -126,7 +142,8 @@ export async function downloads(seconds: number): Promise<{ rows: Row[]; notes: 
         });
       }
     }
-    const notes = `1 GiB file in the page cache, curl into /dev/null, ${rounds} rounds with the contenders in turn; load average before: ${loadBefore}, after: ${load()}. Server CPU: the serving processes' user + system time per GiB sent (nginx's workers included; curl's own time not). Goal: lightpath's raw route ≥ 80% of nginx.`;
+    const kernelShare = (await sendfileBytes(serve.url)) / ((1 + rounds * 1.5) * SIZE);
+    const notes = `1 GiB file in the page cache, curl into /dev/null, ${rounds} rounds with the contenders in turn; load average before: ${loadBefore}, after: ${load()}. lightpath serve sent ${Math.round(kernelShare * 100)}% of its bytes with sendfile(2) (0% means the addon is not built). Server CPU: the serving processes' user + system time per GiB sent (nginx's workers included; curl's own time not). Goal: lightpath's raw route ≥ 80% of nginx.`;
     return { rows, notes };
   } finally {
     for (const server of started.reverse()) await server.stop();
