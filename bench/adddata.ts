@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encode } from '@msgpack/msgpack';
+import pg from 'pg';
 import { sessionKey } from '../test/support/mxdc/client.ts';
 import { BEAMLINE, beamlineSection, projectSection, startLoadedLightpath } from './lib/facility.ts';
 import { measure } from './lib/load.ts';
 import type { LoadResult } from './lib/load.ts';
 import { registeredClient, signedPaths, TOKEN_POOL, tokenSeconds } from './lib/mxdc.ts';
 import { freshPostgresDatabase, postgresAdminUrl } from './lib/postgres.ts';
+import { cpuSeconds } from './lib/process-cpu.ts';
 import { startBaseline } from './lib/servers.ts';
 import type { Outcome } from './lib/table.ts';
 
@@ -32,7 +34,29 @@ function dataset(directory: string, sample: { id: number; name: string; containe
   }));
 }
 
-async function measureLightpath(seconds: number, env: Record<string, string>): Promise<{ result: LoadResult; body: Buffer }> {
+interface Measured {
+  result: LoadResult;
+  body: Buffer;
+  /** CPU milliseconds per upload of the server process, and of its PostgreSQL backends (NaN on SQLite). */
+  serverCpu: number;
+  databaseCpu: number;
+  /** One-minute load average before and after the measurement. */
+  load: [number, number];
+}
+
+/** The PostgreSQL backends serving a database's other connections (the server's pool, pg-boss). */
+async function backendsOf(databaseUrl: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+async function measureLightpath(seconds: number, env: Record<string, string>): Promise<Measured> {
   const usersRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lightpath-bench-users-')));
   try {
     const project = projectSection({ username: USER, samples: 16, slots: ['L'] });
@@ -52,7 +76,19 @@ async function measureLightpath(seconds: number, env: Record<string, string>): P
       if (check.status !== 200 || typeof check.body?.id !== 'number') throw new Error(`AddData answered ${check.status}: ${check.text}`);
       const pool = () => signedPaths(client, `data/${BEAMLINE}/`).map((p) => ({ path: p, method: 'POST' as const, body }));
       await measure(server.url, { seconds: 1, connections: CONNECTIONS, requests: pool() }); // warm-up
-      return { result: await measure(server.url, { seconds: tokenSeconds(seconds), connections: CONNECTIONS, requests: pool() }), body };
+      // CPU per upload is what a shared machine's load disturbs least (the rate suffers first).
+      const backends = env.DATABASE_URL ? await backendsOf(env.DATABASE_URL) : [];
+      const databaseSeconds = () => (backends.length === 0 ? NaN : backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0));
+      const requests = pool();
+      const before = { server: cpuSeconds(server.pid), database: databaseSeconds(), load: os.loadavg()[0] };
+      const result = await measure(server.url, { seconds: tokenSeconds(seconds), connections: CONNECTIONS, requests });
+      const uploads = result.requestsPerSecond * tokenSeconds(seconds);
+      return {
+        result, body,
+        serverCpu: (1000 * (cpuSeconds(server.pid) - before.server)) / uploads,
+        databaseCpu: (1000 * (databaseSeconds() - before.database)) / uploads,
+        load: [before.load, os.loadavg()[0]],
+      };
     } finally {
       await server.stop();
     }
@@ -62,16 +98,16 @@ async function measureLightpath(seconds: number, env: Record<string, string>): P
 }
 
 export async function adddata(seconds: number): Promise<Outcome> {
-  const measured: Array<{ server: string; result: LoadResult }> = [];
+  const measured: Array<{ server: string; result: LoadResult; cpu?: Measured }> = [];
   const sqlite = await measureLightpath(seconds, {});
-  measured.push({ server: `Lightpath, SQLite (${TOKEN_POOL} fresh tokens)`, result: sqlite.result });
+  measured.push({ server: `Lightpath, SQLite (${TOKEN_POOL} fresh tokens)`, result: sqlite.result, cpu: sqlite });
 
   const adminUrl = postgresAdminUrl();
   if (adminUrl) {
     const database = await freshPostgresDatabase(adminUrl);
     try {
-      const { result } = await measureLightpath(seconds, { DATABASE_URL: database.url });
-      measured.push({ server: `Lightpath, PostgreSQL (${TOKEN_POOL} fresh tokens)`, result });
+      const postgres = await measureLightpath(seconds, { DATABASE_URL: database.url });
+      measured.push({ server: `Lightpath, PostgreSQL (${TOKEN_POOL} fresh tokens)`, result: postgres.result, cpu: postgres });
     } finally {
       await database.drop();
     }
@@ -83,20 +119,30 @@ export async function adddata(seconds: number): Promise<Outcome> {
   try {
     const options = { connections: CONNECTIONS, method: 'POST' as const, body: sqlite.body };
     await measure(`${baseline.url}/data`, { seconds: 1, ...options }); // warm-up
-    measured.unshift({ server: 'bare Fastify route (baseline)', result: await measure(`${baseline.url}/data`, { seconds, ...options }) });
+    const load = os.loadavg()[0];
+    const result = await measure(`${baseline.url}/data`, { seconds, ...options });
+    measured.unshift({ server: 'bare Fastify route (baseline)', result, cpu: { load: [load, os.loadavg()[0]] } as Measured });
   } finally {
     await baseline.stop();
   }
 
   const bare = measured[0].result.requestsPerSecond;
-  const rows = measured.map(({ server, result }) => {
+  const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '' : value.toFixed(2));
+  const rows = measured.map(({ server, result, cpu }) => {
     const goal = Object.entries(GOALS).find(([database]) => server.includes(database))?.[1];
     return {
       benchmark: `POST data (msgpack, ${sqlite.body.length} B, ${CONNECTIONS} connections)`, server,
       'uploads/s': result.requestsPerSecond, 'of baseline': `${((100 * result.requestsPerSecond) / bare).toFixed(1)} %`,
       goal: goal === undefined ? '' : `${goal.toLocaleString('en-US')} (${result.requestsPerSecond >= goal ? 'met' : 'not met'})`,
       'p50 ms': result.p50, 'p99 ms': result.p99, errors: result.errors + result.non2xx,
+      'server CPU ms/upload': ms(cpu?.serverCpu), 'PostgreSQL CPU ms/upload': ms(cpu?.databaseCpu),
+      'load before → after': cpu ? `${cpu.load[0].toFixed(2)} → ${cpu.load[1].toFixed(2)}` : '',
     };
   });
-  return { rows, notes: 'Each upload is answered after its transaction commits (several concurrent uploads may share one); errors counts socket errors, timeouts and answers other than 2xx.' };
+  return {
+    rows,
+    notes: 'Each upload is answered after its transaction commits (several concurrent uploads share one); errors counts socket errors, timeouts and answers other than 2xx. '
+      + 'CPU ms/upload: user + system time of the server process, and of the PostgreSQL backends of its database, over the uploads measured; '
+      + 'load: the one-minute load average before and after each measurement.',
+  };
 }
