@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startTestServer } from '../helpers/platform.ts';
 import type { TestServer } from '../helpers/platform.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { descriptorsOpenOn } from '../helpers/open-files.ts';
 import { makeDataTree } from './data-tree.ts';
 import type { DataTree } from './data-tree.ts';
 
@@ -24,17 +25,6 @@ function get(url: string, range?: string): Promise<{ status: number; headers: ht
       response.on('error', reject);
     }).on('error', reject);
   });
-}
-
-/** Descriptors this process holds open on `file`. */
-function openOn(file: string): number {
-  return fs.readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
-    } catch {
-      return false;
-    }
-  }).length;
 }
 
 describe('data proxy: raw files of several chunks', () => {
@@ -89,6 +79,6 @@ describe('data proxy: raw files of several chunks', () => {
       });
       request.on('error', (error) => (request.destroyed ? undefined : reject(error)));
     });
-    await waitFor('the server to close the file', async () => openOn(real) === 0, 10000);
+    await waitFor('the server to close the file', async () => descriptorsOpenOn(real) === 0, 10000);
   });
 });

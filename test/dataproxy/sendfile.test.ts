@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startTestServer } from '../helpers/platform.ts';
 import type { TestServer } from '../helpers/platform.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { descriptorsOpenOn } from '../helpers/open-files.ts';
 import { sendfileAddon } from '../../src/platform/http/sendfile-addon.ts';
 import { makeDataTree } from './data-tree.ts';
 import type { DataTree } from './data-tree.ts';
@@ -40,17 +41,6 @@ async function metric(base: string, name: string, labels = ''): Promise<number> 
   const text = await (await fetch(`${base}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
   return line === undefined ? 0 : Number(line.split(' ')[1]);
-}
-
-/** Descriptors this process holds open on `file`. */
-function openOn(file: string): number {
-  return fs.readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
-    } catch {
-      return false;
-    }
-  }).length;
 }
 
 /** Splits what a connection received into its HTTP/1.1 answers (each with a Content-Length). */
@@ -180,7 +170,7 @@ describe('data proxy: raw files sent with sendfile(2)', { skip: sendfileBuilt ? 
       });
     }
     await waitFor('the copies to stop', async () => (await metric(base, 'lightpath_sendfile_copies_in_progress')) === 0, 10000);
-    await waitFor('the server to close the file', async () => openOn(real) === 0, 10000);
+    await waitFor('the server to close the file', async () => descriptorsOpenOn(real) === 0, 10000);
     const kernelBefore = await metric(base, 'lightpath_sendfile_bytes_total');
     const whole = await request(url());
     assert.ok(whole.body.equals(bytes));
