@@ -196,6 +196,40 @@ describe('data proxy: raw files sent with sendfile(2)', { skip: sendfileBuilt ? 
   });
 });
 
+describe('data proxy: sendfile(2) copies beyond the thread pool\'s share', { skip: sendfileBuilt ? false : 'the sendfile addon is not built' }, () => {
+  let tree: DataTree;
+  let server: TestServer;
+
+  before(async () => {
+    tree = makeDataTree();
+    server = await startTestServer({ env: { ...tree.env, LIGHTPATH_SENDFILE_STALL_SECONDS: '60' } });
+  });
+  after(async () => {
+    await server.close();
+    tree.remove();
+  });
+
+  test('with two copies held by clients that do not read, a third download is streamed, exact', async () => {
+    const bytes = randomBytes(SIZE);
+    fs.writeFileSync(path.join(tree.session, 'series.h5'), bytes);
+    fs.writeFileSync(path.join(tree.session, 'big.bin'), Buffer.alloc(BIG, 3));
+    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const key = (await server.app.inject({ method: 'POST', url: '/download/data/create/', payload: { path: tree.session } })).json().key;
+    const busyBefore = await metric(base, 'lightpath_sendfile_fallbacks_total', '{reason="busy"}');
+    const holders = [0, 1].map(() => http.get(`${base}/download/files/raw/${key}/big.bin`, { agent: false }, (response) => response.pause()));
+    for (const holder of holders) holder.on('error', () => {});
+    try {
+      await waitFor('two copies to run', async () => (await metric(base, 'lightpath_sendfile_copies_in_progress')) === 2, 10000);
+      const whole = await request(`${base}/download/files/raw/${key}/series.h5`);
+      assert.ok(whole.body.equals(bytes));
+      assert.equal(await metric(base, 'lightpath_sendfile_fallbacks_total', '{reason="busy"}') - busyBefore, 1);
+    } finally {
+      for (const holder of holders) holder.destroy();
+    }
+    await waitFor('the copies to stop', async () => (await metric(base, 'lightpath_sendfile_copies_in_progress')) === 0, 10000);
+  });
+});
+
 describe('data proxy: raw files with LIGHTPATH_SENDFILE=off', () => {
   let tree: DataTree;
   let server: TestServer;
