@@ -60,15 +60,21 @@ function visibleDatasets(db: Db, actor: Actor) {
   return db.selectFrom('datasets as d').where(ownedBy(actor, 'd.project_id'));
 }
 
-/** The names a dataset shows. The joins only add columns, so counting leaves them out. */
+/**
+ * The names a dataset shows; they only add columns, so counting leaves them out. The session's,
+ * sample's and group's names are looked up by key for the rows of the page only: joined,
+ * PostgreSQL expects a search to match many datasets and reads every session and group to add them.
+ */
 function withNames(datasets: ReturnType<typeof visibleDatasets>) {
   return datasets
     .innerJoin('beamlines as b', 'b.id', 'd.beamline_id')
     .innerJoin('data_types as t', 't.id', 'd.data_type_id')
-    .leftJoin('beamline_sessions as s', 's.id', 'd.session_id')
-    .leftJoin('samples as sa', 'sa.id', 'd.sample_id')
-    .leftJoin('sample_groups as g', 'g.id', 'd.group_id')
-    .selectAll('d').select(['b.acronym as beamline', 't.acronym as type', 's.name as session', 'sa.name as sample', 'g.name as group']);
+    .selectAll('d').select((eb) => [
+      'b.acronym as beamline', 't.acronym as type',
+      eb.selectFrom('beamline_sessions as s').select('s.name').whereRef('s.id', '=', 'd.session_id').$asScalar().$castTo<string | null>().as('session'),
+      eb.selectFrom('samples as sa').select('sa.name').whereRef('sa.id', '=', 'd.sample_id').$asScalar().$castTo<string | null>().as('sample'),
+      eb.selectFrom('sample_groups as g').select('g.name').whereRef('g.id', '=', 'd.group_id').$asScalar().$castTo<string | null>().as('group'),
+    ]);
 }
 
 type DatasetRow = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;

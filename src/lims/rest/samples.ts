@@ -65,13 +65,20 @@ function visibleSamples(db: Db, actor: Actor) {
   return db.selectFrom('samples').where(ownedBy(actor, 'samples.project_id'));
 }
 
-/** The names a sample shows. The joins only add columns (every sample has its container and location). */
+/**
+ * The names a sample shows (every sample has its container and location). The container's and
+ * group's names are looked up by key for the rows of the page only: joined, PostgreSQL expects a
+ * search to match many samples and walks all the facility's containers in order to add them.
+ * The location stays joined, as the default order sorts by its position.
+ */
 function withNames(samples: ReturnType<typeof visibleSamples>) {
   return samples
-    .innerJoin('containers as c', 'c.id', 'samples.container_id')
     .innerJoin('container_locations as slot', 'slot.id', 'samples.location_id')
-    .leftJoin('sample_groups as g', 'g.id', 'samples.group_id')
-    .selectAll('samples').select(['c.name as container', 'slot.name as location', 'g.name as group']);
+    .selectAll('samples').select((eb) => [
+      eb.selectFrom('containers as c').select('c.name').whereRef('c.id', '=', 'samples.container_id').$asScalar().as('container'),
+      'slot.name as location',
+      eb.selectFrom('sample_groups as g').select('g.name').whereRef('g.id', '=', 'samples.group_id').$asScalar().$castTo<string | null>().as('group'),
+    ]);
 }
 
 export function sampleQuery(db: Db, actor: Actor) {

@@ -81,6 +81,21 @@ describe('list counts and first pages', () => {
     assert.equal(found.count, found.results.length);
   });
 
+  test('a search answers its rows with the same names as the whole list (names are looked up per row of the page)', async () => {
+    for (const url of ['/samples', '/datasets']) {
+      const whole = (await list('staff', `${url}?limit=500`)).results as Array<{ id: number; name: string }>;
+      assert.ok(whole.length >= 4, url);
+      for (const row of [whole[0], whole[whole.length - 1]]) {
+        const found = await list('staff', `${url}?search=${encodeURIComponent(row.name)}`);
+        assert.deepEqual(found.results, whole.filter((other) => other.name.toLowerCase().includes(row.name.toLowerCase())), `${url} ${row.name}`);
+      }
+    }
+    const [dataset] = (await list('alice', '/datasets?search=alice-1')).results;
+    assert.deepEqual([dataset.session, dataset.sample, dataset.group, dataset.beamline, dataset.type], ['BL1-alice-1', 'A1-s1', null, 'BL-1', 'DATA']);
+    const [sample] = (await list('alice', '/samples?search=A1-s2')).results;
+    assert.deepEqual([sample.container, sample.location, sample.group], ['A1-P1', '2', 'A1-g']);
+  });
+
   test('on PostgreSQL the newest page of a list walks an index instead of sorting every row', async (t) => {
     const { platform } = world.server;
     if (platform.database.kind !== 'postgres') return t.skip('PostgreSQL only');
