@@ -123,6 +123,9 @@ static void finished(napi_env env, napi_status status, void *data) {
     napi_get_null(env, &argv[2]);
   }
   napi_delete_async_work(env, job->work);
+  // Let go of the callback now, not when the job's handle is collected: it holds the body stream.
+  napi_delete_reference(env, job->callback);
+  job->callback = NULL;
   napi_call_function(env, global, callback, 3, argv, NULL);
   release(env, job);
 }
