@@ -46,6 +46,33 @@ describe('group commit', () => {
     assert.deepEqual(await stored([a, c]), [a, c]);
   });
 
+  test('writes that reserved their place join the group that starts while they are still on their way', async () => {
+    const groups: string[][] = [];
+    const writes = keyWrites(groups);
+    const [a, b, c] = ['e', 'f', '0'].map((d) => d.repeat(40));
+    const places = [writes.reserve(), writes.reserve(), writes.reserve()];
+    const first = places[0].write(a);
+    // The others arrive a turn of the event loop later, as requests read together do.
+    await new Promise((resolve) => setImmediate(resolve));
+    const results = await Promise.all([first, places[1].write(b), places[2].write(c)]);
+    assert.deepEqual(results, [a, b, c]);
+    assert.deepEqual(groups, [[a, b, c]]);
+  });
+
+  test('a reserved place given up, or never used, does not hold the group back for good', async () => {
+    const groups: string[][] = [];
+    const writes = keyWrites(groups);
+    const [a, b] = ['1a', '2b'].map((d) => d.repeat(20));
+    const failed = writes.reserve();
+    writes.reserve(); // a request that never comes back (the group waits a moment for it, then goes)
+    const written = writes.reserve().write(a);
+    await new Promise((resolve) => setImmediate(resolve));
+    failed.release();
+    assert.equal(await written, a);
+    assert.equal(await writes.write(b), b);
+    assert.deepEqual(groups, [[a], [b]]);
+  });
+
   test('a writer that answers for fewer items than it was given commits nothing', async () => {
     const writes = new GroupCommit<string, string>(db, async (trx, keys) => {
       await trx.insertInto('proxy_keys').values(keys.map(keyRow)).execute();

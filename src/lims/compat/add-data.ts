@@ -40,6 +40,16 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys
   const activeSessions = new LookupCache(['beamline_sessions', 'stretches'], (beamlineId) => activeSessionOf(db, Number(beamlineId)));
 
   return async (project, line, body, address) => {
+    const place = writes.reserve();
+    try {
+      return { id: await place.write(await prepareUpload(project, line, body, address)) };
+    } finally {
+      place.release();
+    }
+  };
+
+  /** Checks an upload and prepares what its group will write. */
+  async function prepareUpload(project: Project, line: Beamline, body: unknown, address: string | null): Promise<Upload> {
     const info = msgpackMap(body);
     const typeName = requiredString(info, 'type', 20);
     const type = await dataType(typeName);
@@ -72,8 +82,8 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys
       meta_data: JSON.stringify(metaData), start_time: startTime, end_time: endTime,
     };
     const options = { id, userId: project.userId, address, description: `${type.name} uploaded from ${line.acronym}` };
-    return { id: await writes.write({ fields, options, sampleId, key }) };
-  };
+    return { fields, options, sampleId, key };
+  }
 }
 
 /** One upload as the group writer takes it: its sample is looked up with the group's. */

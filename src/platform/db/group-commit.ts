@@ -4,13 +4,28 @@
 // burst of N requests costs a few statements and one commit instead of N of each. Each caller is
 // answered only after its group's COMMIT, so what is acknowledged is as durable as a write
 // committed alone. A lone write waits for nothing.
+//
+// Clients answered together come back together: without care the first of them would start a
+// group alone and the rest would form the next (groups of 1, 7, 1, 7… at 8 clients). So a request
+// reserves its place when it starts (reserve()), and a group about to start waits for the
+// reserved writes to arrive or give up, for MAX_WAIT_MS at most.
 import type { Db } from './database.ts';
 
 /** The most writes one transaction takes; the rest wait for the next one. */
 const MAX_GROUP = 64;
+/** The longest a group waits for reserved writes (they are usually a fraction of this away). */
+const MAX_WAIT_MS = 2;
 
 /** Writes a whole group in the transaction given, returning one result per item, in their order. */
 export type GroupWriter<Item, Result> = (trx: Db, items: Item[]) => Promise<Result[]>;
+
+/** A place in the next group, taken by a request that is still checking its input. */
+export interface Reservation<Item, Result> {
+  /** write() in the reserved place. */
+  write(item: Item): Promise<Result>;
+  /** Gives the place up without writing (the request failed); nothing once written. */
+  release(): void;
+}
 
 interface Pending<Item, Result> {
   item: Item;
@@ -21,13 +36,38 @@ interface Pending<Item, Result> {
 export class GroupCommit<Item, Result> {
   private readonly waiting: Array<Pending<Item, Result>> = [];
   private writing = false;
+  /** Reserved writes not yet arrived, and what a group waiting for them calls when they have. */
+  private reserved = 0;
+  private arrived: (() => void) | null = null;
 
   constructor(private readonly db: Db, private readonly writeGroup: GroupWriter<Item, Result>) {}
+
+  /** Reserves a place for a write this request is about to make: a group starting meanwhile waits for it briefly. */
+  reserve(): Reservation<Item, Result> {
+    this.reserved++;
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.reserved--;
+      if (this.reserved === 0) this.arrived?.();
+    };
+    return {
+      write: (item) => {
+        // Queued before the place is given up, so a group woken by its arrival takes it.
+        const written = this.write(item);
+        release();
+        return written;
+      },
+      release,
+    };
+  }
 
   /** Writes `item` in a transaction shared with other waiting items; resolves once it has committed. */
   write(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
+      if (this.waiting.length >= MAX_GROUP) this.arrived?.();
       if (!this.writing) {
         this.writing = true;
         // Requests read in the same turn of the event loop join the first group.
@@ -37,8 +77,24 @@ export class GroupCommit<Item, Result> {
   }
 
   private async drain(): Promise<void> {
-    while (this.waiting.length > 0) await this.commit(this.waiting.splice(0, MAX_GROUP));
+    while (this.waiting.length > 0) {
+      if (this.reserved > 0 && this.waiting.length < MAX_GROUP) await this.reservedArrivals();
+      await this.commit(this.waiting.splice(0, MAX_GROUP));
+    }
     this.writing = false;
+  }
+
+  /** Resolves once every reserved write has arrived or been given up, or after MAX_WAIT_MS. */
+  private reservedArrivals(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.arrived = null;
+        resolve();
+      };
+      const timer = setTimeout(done, MAX_WAIT_MS);
+      this.arrived = done;
+    });
   }
 
   private async commit(group: Array<Pending<Item, Result>>): Promise<void> {
