@@ -58,9 +58,14 @@ function splitAnswers(received: Buffer): Array<{ head: string; body: Buffer }> {
   return answers;
 }
 
-const sendfileBuilt = sendfileAddon() !== null;
+// The addon is built by npm install and npm test; only LIGHTPATH_NATIVE=off leaves it out on purpose.
+const SWITCHED_OFF = process.env.LIGHTPATH_NATIVE === 'off' && 'LIGHTPATH_NATIVE=off: the sendfile addon is not used in this run';
 
-describe('data proxy: raw files sent with sendfile(2)', { skip: sendfileBuilt ? false : 'the sendfile addon is not built (scripts/build-native.js)' }, () => {
+test('the sendfile addon was built (npm install and npm test build it with gcc: scripts/build-native.js)', { skip: SWITCHED_OFF }, () => {
+  assert.ok(sendfileAddon(), 'native/build/sendfile.node did not load: is gcc installed? `node scripts/build-native.js` says why');
+});
+
+describe('data proxy: raw files sent with sendfile(2)', { skip: SWITCHED_OFF }, () => {
   let tree: DataTree;
   let server: TestServer;
   let base: string;
@@ -196,7 +201,7 @@ describe('data proxy: raw files sent with sendfile(2)', { skip: sendfileBuilt ? 
   });
 });
 
-describe('data proxy: sendfile(2) copies beyond the thread pool\'s share', { skip: sendfileBuilt ? false : 'the sendfile addon is not built' }, () => {
+describe('data proxy: sendfile(2) copies beyond the thread pool\'s share', { skip: SWITCHED_OFF }, () => {
   let tree: DataTree;
   let server: TestServer;
 
