@@ -21,8 +21,8 @@ export interface MountableSample {
   priority: number;
 }
 
-// What each key of a listed sample holds, in the order the keys are written.
-const FIELDS: Record<keyof MountableSample, RawBuilder<unknown>> = {
+// What each key of a listed sample holds, in the order the keys are written; then "priority".
+const FIELDS: Record<Exclude<keyof MountableSample, 'priority'>, RawBuilder<unknown>> = {
   container: sql`c.name`,
   container_type: sql`ct.name`,
   group: sql`g.name`,
@@ -32,10 +32,16 @@ const FIELDS: Record<keyof MountableSample, RawBuilder<unknown>> = {
   comments: sql`s.comments`,
   location: sql`sl.name`,
   port: sql`coalesce(pl.name, '') || coalesce(cl.name, '') || sl.name`,
-  // NULL priorities last on both databases (PostgreSQL's default, which production MxLIVE had).
-  priority: sql`row_number() over (order by g.priority is null, g.priority, s.priority is null, s.priority, s.id) - 1`,
 };
-const KEYS = Object.keys(FIELDS) as Array<keyof MountableSample>;
+const COLUMNS = Object.entries(FIELDS).map(([key, value]) => value.as(key));
+// NULL priorities last on both databases (PostgreSQL's default, which production MxLIVE had).
+const ORDER = sql`g.priority is null, g.priority, s.priority is null, s.priority, s.id`;
+
+// SQLite numbers the rows of an ordered list only through a window function, which here cost as
+// much as the rest of the query: its objects end in this mark instead, and the numbers are put
+// in afterwards, in order. The mark cannot occur inside a JSON string, where every '"' is escaped.
+const UNNUMBERED = -1;
+const MARK = `"priority":${UNNUMBERED}}`;
 
 // MxDC asks for this list more than for anything else: the query is built and compiled once per
 // database, with stand-ins for its two ids, and only its parameters change from call to call.
@@ -57,18 +63,31 @@ export async function mountableSamplesJson(db: Db, kind: DatabaseKind, projectId
     keepPlanned(query.sql);
   }
   const parameters = query.parameters.map((value) => (value === PROJECT ? projectId : value === AUTOMOUNTER ? automounterContainerId : value));
-  const { rows } = await db.executeQuery<{ list: string }>({ ...query, parameters });
-  return rows[0].list;
+  const { list } = (await db.executeQuery<{ list: string }>({ ...query, parameters })).rows[0];
+  return kind === 'sqlite' ? numberInOrder(list) : list;
 }
 
 function listQuery(db: Db, kind: DatabaseKind) {
-  // PostgreSQL writes each row as an object with its columns as keys, in their order. No row
-  // gives NULL there, not an empty list; the json is cast to text so the driver hands the text
-  // over instead of parsing it.
-  const list: RawBuilder<string> = kind === 'postgres'
-    ? sql`coalesce(json_agg(m order by m.priority), '[]')::text`
-    : sql`json_group_array(json_object(${sql.join(KEYS.map((key) => sql`${sql.lit(key)}, ${sql.ref(`m.${key}`)}`))}) order by m.priority)`;
-  return db.selectFrom(sampleQuery(db, PROJECT, AUTOMOUNTER).as('m')).select(list.as('list'));
+  const samples = sampleQuery(db, PROJECT, AUTOMOUNTER);
+  if (kind === 'postgres') {
+    // Each row becomes an object with its columns as keys, in their order. No row gives NULL,
+    // not an empty list; the json is cast to text so the driver hands the text over unparsed.
+    const numbered = samples.select([...COLUMNS, sql<number>`row_number() over (order by ${ORDER}) - 1`.as('priority')]);
+    return db.selectFrom(numbered.as('m')).select(sql<string>`coalesce(json_agg(m order by m.priority), '[]')::text`.as('list'));
+  }
+  const fields = sql.join(Object.entries(FIELDS).map(([key, value]) => sql`${sql.lit(key)}, ${value}`));
+  return samples.select(sql<string>`json_group_array(json_object(${fields}, 'priority', ${sql.lit(UNNUMBERED)}) order by ${ORDER})`.as('list'));
+}
+
+/** Each object's "priority" mark replaced by its place in the list. */
+function numberInOrder(list: string): string {
+  let numbered = '';
+  let from = 0;
+  for (let priority = 0, at = list.indexOf(MARK); at >= 0; priority++, at = list.indexOf(MARK, from)) {
+    numbered += `${list.slice(from, at)}"priority":${priority}}`;
+    from = at + MARK.length;
+  }
+  return numbered + list.slice(from);
 }
 
 function sampleQuery(db: Db, projectId: number, automounterContainerId: number) {
@@ -80,7 +99,6 @@ function sampleQuery(db: Db, projectId: number, automounterContainerId: number) 
     .leftJoin('containers as p', 'p.id', 'c.parent_id')
     .leftJoin('container_locations as cl', 'cl.id', 'c.location_id')
     .leftJoin('container_locations as pl', 'pl.id', 'p.location_id')
-    .select(KEYS.map((key) => FIELDS[key].as(key)))
     .where('s.project_id', '=', projectId)
     // Redundant (a project's samples sit in its own containers) but it lets PostgreSQL reach the
     // containers through their (state, project) index instead of hashing every on-site container.

@@ -55,6 +55,7 @@ const ODD_TEXT: Record<string, { name: string; comments: string | null; barcode:
   'pa-3': { name: 'Lysozym "grün" \\ 蛋白质', comments: 'tab\there,\nnew line, NUL-free \u0001 control', barcode: null },
   'ca-1': { name: 'Ωmega-🧪', comments: null, barcode: 'ÄÖÜ-😀' },
   'loose-1': { name: '</script><b>', comments: '\u2028 line separator \u2029', barcode: '' },
+  'pa-4': { name: 'pa-4 "priority":-1}', comments: '{"priority":-1}', barcode: null },
 };
 
 /** The list exactly as the app built it before the database wrote the JSON: rows, then their index as priority. */
@@ -128,8 +129,8 @@ describe('ProjectSamples written by the database', () => {
     assert.equal((await at(cats, 'sp-2')).port, 'L2B10', 'spine puck');
     assert.equal((await at(cats, 'pl-2')).port, 'P8H12', 'plate');
     assert.equal((await at(cats, 'cane-1')).port, '6', 'unloaded: the location alone');
-    assert.equal((await at(sam, 'pa-4')).group, null);
-    assert.equal((await at(sam, 'pa-4')).barcode, null);
+    const marked = await at(sam, ODD_TEXT['pa-4'].name);
+    assert.deepEqual([marked.comments, marked.group, marked.barcode], [ODD_TEXT['pa-4'].comments, null, null]);
     const odd = await at(sam, ODD_TEXT['pa-3'].name);
     assert.deepEqual([odd.name, odd.comments, odd.barcode, odd.group], [ODD_TEXT['pa-3'].name, ODD_TEXT['pa-3'].comments, null, 'unranked']);
     assert.equal((await at(sam, ODD_TEXT['loose-1'].name)).comments, ODD_TEXT['loose-1'].comments);
