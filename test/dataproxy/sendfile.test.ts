@@ -58,6 +58,26 @@ function splitAnswers(received: Buffer): Array<{ head: string; body: Buffer }> {
   return answers;
 }
 
+/** A data tree with the given files, served on loopback with these settings, and a key for its session. */
+interface Served { base: string; dir: string; url: (name: string) => string; close(): Promise<void> }
+
+async function serveTree(files: Record<string, Buffer>, env: Record<string, string>): Promise<Served> {
+  const tree: DataTree = makeDataTree();
+  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(tree.session, name), bytes);
+  const server: TestServer = await startTestServer({ env: { ...tree.env, ...env } });
+  const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const key = (await server.app.inject({ method: 'POST', url: '/download/data/create/', payload: { path: tree.session } })).json().key;
+  return {
+    base,
+    dir: tree.session,
+    url: (name) => `${base}/download/files/raw/${key}/${name}`,
+    async close() {
+      await server.close();
+      tree.remove();
+    },
+  };
+}
+
 // The addon is built by npm install and npm test; only LIGHTPATH_NATIVE=off leaves it out on purpose.
 const SWITCHED_OFF = process.env.LIGHTPATH_NATIVE === 'off' && 'LIGHTPATH_NATIVE=off: the sendfile addon is not used in this run';
 
@@ -66,31 +86,19 @@ test('the sendfile addon was built (npm install and npm test build it with gcc: 
 });
 
 describe('data proxy: raw files sent with sendfile(2)', { skip: SWITCHED_OFF }, () => {
-  let tree: DataTree;
-  let server: TestServer;
+  const bytes = randomBytes(SIZE);
+  let served: Served;
   let base: string;
-  let key: string;
-  let bytes: Buffer;
-  let file: string;
-  const url = (name = 'series.h5') => `${base}/download/files/raw/${key}/${name}`;
+  const url = (name = 'series.h5') => served.url(name);
 
   before(async () => {
-    tree = makeDataTree();
-    bytes = randomBytes(SIZE);
-    file = path.join(tree.session, 'series.h5');
-    fs.writeFileSync(file, bytes);
     // Only the first 4 bytes of each MiB differ: cheap to make, and every offset is checked.
     const big = Buffer.alloc(BIG, 7);
     for (let i = 0; i < BIG; i += MiB) big.writeUInt32LE(i / MiB + 1, i);
-    fs.writeFileSync(path.join(tree.session, 'big.bin'), big);
-    server = await startTestServer({ env: { ...tree.env, LIGHTPATH_SENDFILE_STALL_SECONDS: '1' } });
-    base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    key = (await server.app.inject({ method: 'POST', url: '/download/data/create/', payload: { path: tree.session } })).json().key;
+    served = await serveTree({ 'series.h5': bytes, 'big.bin': big }, { LIGHTPATH_SENDFILE_STALL_SECONDS: '1' });
+    base = served.base;
   });
-  after(async () => {
-    await server.close();
-    tree.remove();
-  });
+  after(() => served.close());
 
   test('the whole file arrives exact, sent by the kernel and counted for /metrics', async () => {
     const kernelBefore = await metric(base, 'lightpath_sendfile_bytes_total');
@@ -162,7 +170,7 @@ describe('data proxy: raw files sent with sendfile(2)', { skip: SWITCHED_OFF }, 
   });
 
   test('clients that leave mid-download free their copy and the file; the next download is sent by the kernel', async () => {
-    const real = fs.realpathSync(path.join(tree.session, 'big.bin'));
+    const real = fs.realpathSync(path.join(served.dir, 'big.bin'));
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((resolve, reject) => {
         const sent = http.get(url('big.bin'), { agent: false }, (response) => {
@@ -202,30 +210,21 @@ describe('data proxy: raw files sent with sendfile(2)', { skip: SWITCHED_OFF }, 
 });
 
 describe('data proxy: sendfile(2) copies beyond the thread pool\'s share', { skip: SWITCHED_OFF }, () => {
-  let tree: DataTree;
-  let server: TestServer;
-
+  const bytes = randomBytes(SIZE);
+  let served: Served;
   before(async () => {
-    tree = makeDataTree();
-    server = await startTestServer({ env: { ...tree.env, LIGHTPATH_SENDFILE_STALL_SECONDS: '60' } });
+    served = await serveTree({ 'series.h5': bytes, 'big.bin': Buffer.alloc(BIG, 3) }, { LIGHTPATH_SENDFILE_STALL_SECONDS: '60' });
   });
-  after(async () => {
-    await server.close();
-    tree.remove();
-  });
+  after(() => served.close());
 
   test('with two copies held by clients that do not read, a third download is streamed, exact', async () => {
-    const bytes = randomBytes(SIZE);
-    fs.writeFileSync(path.join(tree.session, 'series.h5'), bytes);
-    fs.writeFileSync(path.join(tree.session, 'big.bin'), Buffer.alloc(BIG, 3));
-    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const key = (await server.app.inject({ method: 'POST', url: '/download/data/create/', payload: { path: tree.session } })).json().key;
+    const { base } = served;
     const busyBefore = await metric(base, 'lightpath_sendfile_fallbacks_total', '{reason="busy"}');
-    const holders = [0, 1].map(() => http.get(`${base}/download/files/raw/${key}/big.bin`, { agent: false }, (response) => response.pause()));
+    const holders = [0, 1].map(() => http.get(served.url('big.bin'), { agent: false }, (response) => response.pause()));
     for (const holder of holders) holder.on('error', () => {});
     try {
       await waitFor('two copies to run', async () => (await metric(base, 'lightpath_sendfile_copies_in_progress')) === 2, 10000);
-      const whole = await request(`${base}/download/files/raw/${key}/series.h5`);
+      const whole = await request(served.url('series.h5'));
       assert.ok(whole.body.equals(bytes));
       assert.equal(await metric(base, 'lightpath_sendfile_fallbacks_total', '{reason="busy"}') - busyBefore, 1);
     } finally {
@@ -236,27 +235,19 @@ describe('data proxy: sendfile(2) copies beyond the thread pool\'s share', { ski
 });
 
 describe('data proxy: raw files with LIGHTPATH_SENDFILE=off', () => {
-  let tree: DataTree;
-  let server: TestServer;
-
+  const bytes = randomBytes(SIZE);
+  let served: Served;
   before(async () => {
-    tree = makeDataTree();
-    server = await startTestServer({ env: { ...tree.env, LIGHTPATH_SENDFILE: 'off' } });
+    served = await serveTree({ 'series.h5': bytes }, { LIGHTPATH_SENDFILE: 'off' });
   });
-  after(async () => {
-    await server.close();
-    tree.remove();
-  });
+  after(() => served.close());
 
   test('the same bytes are streamed through Node, and none by the kernel', async () => {
-    const bytes = randomBytes(SIZE);
-    fs.writeFileSync(path.join(tree.session, 'series.h5'), bytes);
-    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const key = (await server.app.inject({ method: 'POST', url: '/download/data/create/', payload: { path: tree.session } })).json().key;
+    const { base } = served;
     const kernelBefore = await metric(base, 'lightpath_sendfile_bytes_total');
-    const whole = await request(`${base}/download/files/raw/${key}/series.h5`);
+    const whole = await request(served.url('series.h5'));
     assert.ok(whole.body.equals(bytes));
-    const part = await request(`${base}/download/files/raw/${key}/series.h5`, { range: 'bytes=2000000-2999999' });
+    const part = await request(served.url('series.h5'), { range: 'bytes=2000000-2999999' });
     assert.ok(part.body.equals(bytes.subarray(2000000, 3000000)));
     assert.equal(await metric(base, 'lightpath_sendfile_bytes_total'), kernelBefore);
   });
