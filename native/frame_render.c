@@ -45,10 +45,13 @@ static int double_arg(napi_env env, napi_value value, double *out, const char *m
   return 1;
 }
 
-/** A whole number in [0, 2^53): sizes, offsets and row numbers. */
+/**
+ * A whole number in [0, 2^31): sizes, row numbers and offsets. Products of two stay far inside
+ * int64, so the bounds checks cannot overflow.
+ */
 static int size_arg(napi_env env, napi_value value, int64_t *out, const char *message) {
   double number;
-  if (napi_get_value_double(env, value, &number) != napi_ok || !(number >= 0 && number < 9007199254740992.0) || floor(number) != number) return fail(env, message);
+  if (napi_get_value_double(env, value, &number) != napi_ok || !(number >= 0 && number <= INT32_MAX) || floor(number) != number) return fail(env, message);
   *out = (int64_t)number;
   return 1;
 }

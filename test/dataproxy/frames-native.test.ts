@@ -97,6 +97,8 @@ describe('data proxy: native frame rendering', () => {
     assert.throws(() => addon.regionContrast(pixels, 100, 81, 50, 10, new Float64Array(2)), /outside the pixels/);
     assert.throws(() => addon.decodeByteOffset(new Uint8Array(10), 0, pixels, 100, 200, 50, 10, new Float64Array(2)), /outside the pixels/);
     assert.throws(() => addon.pngFilterUp(new Uint8Array(64 * 64), 64, new Uint8Array(64 * 64)), /too short/);
+    // Sizes whose product would overflow the bounds checks are refused outright.
+    assert.throws(() => addon.greyResizeRows(pixels, 2 ** 40, 2 ** 40, 64, 64, 0, 64, 0, 1, new Uint8Array(64 * 64)), /width must be a whole number/);
     // Data that ends early: −1 − the count of values decoded.
     assert.equal(addon.decodeByteOffset(new Uint8Array([1, 2, 3]), 0, pixels, 100, 0, 0, 10, new Float64Array(2)), -4);
   });
