@@ -2,11 +2,15 @@
 // answer their exact `count` without reading a million-row index (docs/benchmarks.md, rest-scale).
 //
 // One column per counted table in `row_counts`, one row per slot; a table's count is the sum of
-// its column. On PostgreSQL each transaction adds its changes to one slot (its transaction id
-// modulo 16), so concurrent writers rarely meet on one row, and the triggers are deferred to
-// commit: a transaction takes its counter row last and waits for nothing while holding it, so
-// two writers can never deadlock over counters. TRUNCATE (which skips row triggers) zeroes the
-// table's counts. SQLite has one writer at a time: its triggers keep slot 0.
+// its column. On PostgreSQL a transaction's changes are first tallied in transaction-local
+// settings (one statement trigger per INSERT or DELETE statement, whatever its number of rows),
+// then added once, at commit, to one slot: the transaction id modulo 16, so concurrent writers
+// rarely meet on one row. At commit a transaction takes that row last and waits for nothing while
+// holding it, so writers can never deadlock over counters; and a transaction deleting 10⁵ rows
+// updates its counter once, not 10⁵ times (each update of one row in one transaction leaves a
+// version the next must step over). A rolled-back savepoint takes its tally back with its rows.
+// TRUNCATE (which skips row triggers) zeroes the table's counts. SQLite has one writer at a time
+// and updates in place: its row triggers keep slot 0.
 // Loads that switch triggers off (session_replication_role = replica) must recount after
 // (src/platform/db/row-counts.ts).
 import { sql } from 'kysely';
@@ -33,6 +37,7 @@ export async function up(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
   await table.execute();
   // The triggers first: on PostgreSQL creating them waits for writers to finish and holds new
   // ones back until this migration commits, so the counts below miss no row.
+  if (kind === 'postgres') await postgresFunctions(db);
   for (const counter of COUNTED) {
     if (kind === 'postgres') await postgresTriggers(db, counter);
     else await sqliteTriggers(db, counter);
@@ -47,38 +52,73 @@ export async function up(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
 
 type Counter = (typeof COUNTED)[number];
 
-async function postgresTriggers(db: Kysely<any>, counter: Counter): Promise<void> {
-  const column = sql.id(counter.column);
-  const fn = sql.id(`count_${counter.column}`);
-  // Only containers' triggers see UPDATEs: those that give a container a project or take it away.
-  await sql`create function ${fn}() returns trigger language plpgsql as $$
+/** The transaction-local setting holding a counter's tally, and the one saying the commit-time update is queued. */
+const tally = (column: string) => sql.lit(`lightpath_row_counts.${column}`);
+const QUEUED = sql.lit('lightpath_row_counts.queued');
+
+async function postgresFunctions(db: Kysely<any>): Promise<void> {
+  // Adds to a counter's tally: TG_ARGV[0] names the counter, TG_ARGV[1] = 'project' counts only
+  // rows with a project. Statement triggers see the statement's rows as the table "changed";
+  // a row trigger (a container given or stripped of its project) passes one row.
+  await sql`create function count_rows_tally() returns trigger language plpgsql as $$
     declare
-      delta integer;
+      setting text := 'lightpath_row_counts.' || tg_argv[0];
+      n bigint;
     begin
-      if tg_op = 'TRUNCATE' then
-        update row_counts set ${column} = 0;
-        return null;
-      elsif tg_op = 'INSERT' then delta := 1;
-      elsif tg_op = 'DELETE' then delta := -1;
-      elsif new.project_id is null then delta := -1;
-      else delta := 1;
+      if tg_level = 'ROW' then
+        n := case when new.project_id is null then -1 else 1 end;
+      elsif tg_argv[1] = 'project' then
+        select count(*) into n from changed where project_id is not null;
+      else
+        select count(*) into n from changed;
       end if;
-      update row_counts set ${column} = ${column} + delta where slot = txid_current() % ${sql.lit(POSTGRES_SLOTS)};
+      if tg_op = 'DELETE' then n := -n; end if;
+      if n <> 0 then
+        perform set_config(setting, (coalesce(nullif(current_setting(setting, true), ''), '0')::bigint + n)::text, true);
+      end if;
       return null;
     end $$`.execute(db);
+  // True for the first row a transaction changes (then again after its tallies were added): the
+  // deferred trigger that adds them is queued once per transaction, not once per row.
+  await sql`create function count_rows_first_change() returns boolean language plpgsql as $$
+    begin
+      if current_setting(${QUEUED}, true) = 'yes' then return false; end if;
+      perform set_config(${QUEUED}, 'yes', true);
+      return true;
+    end $$`.execute(db);
+  const tallied = (column: string) => sql`coalesce(nullif(current_setting(${tally(column)}, true), ''), '0')::bigint`;
+  const sets = COUNTED.map(({ column }) => sql`${sql.id(column)} = ${sql.id(column)} + ${tallied(column)}`);
+  const resets = COUNTED.map(({ column }) => sql`perform set_config(${tally(column)}, '0', true);`);
+  await sql`create function count_rows_add_tallies() returns trigger language plpgsql as $$
+    begin
+      update row_counts set ${sql.join(sets)} where slot = txid_current() % ${sql.lit(POSTGRES_SLOTS)};
+      ${sql.join(resets, sql` `)}
+      perform set_config(${QUEUED}, 'no', true);
+      return null;
+    end $$`.execute(db);
+}
+
+async function postgresTriggers(db: Kysely<any>, counter: Counter): Promise<void> {
   const on = sql.id(counter.table);
   const name = (event: string) => sql.id(`${counter.column}_counted_on_${event}`);
-  const deferred = sql`deferrable initially deferred for each row`;
+  const args = sql`${sql.lit(counter.column)}, ${sql.lit('projectOnly' in counter ? 'project' : 'all')}`;
+  await sql`create trigger ${name('insert')} after insert on ${on} referencing new table as changed for each statement execute function count_rows_tally(${args})`.execute(db);
+  await sql`create trigger ${name('delete')} after delete on ${on} referencing old table as changed for each statement execute function count_rows_tally(${args})`.execute(db);
+  const deferred = sql`deferrable initially deferred for each row when (count_rows_first_change()) execute function count_rows_add_tallies()`;
+  await sql`create constraint trigger ${name('commit')} after insert or delete on ${on} ${deferred}`.execute(db);
   if ('projectOnly' in counter) {
-    await sql`create constraint trigger ${name('insert')} after insert on ${on} ${deferred} when (new.project_id is not null) execute function ${fn}()`.execute(db);
-    await sql`create constraint trigger ${name('delete')} after delete on ${on} ${deferred} when (old.project_id is not null) execute function ${fn}()`.execute(db);
-    await sql`create constraint trigger ${name('update')} after update of project_id on ${on} ${deferred}
-      when ((old.project_id is null) <> (new.project_id is null)) execute function ${fn}()`.execute(db);
-  } else {
-    await sql`create constraint trigger ${name('insert')} after insert on ${on} ${deferred} execute function ${fn}()`.execute(db);
-    await sql`create constraint trigger ${name('delete')} after delete on ${on} ${deferred} execute function ${fn}()`.execute(db);
+    // Containers keep their project in practice; should one gain or lose it, the count follows.
+    const changed = sql`when ((old.project_id is null) <> (new.project_id is null))`;
+    await sql`create trigger ${name('update')} after update of project_id on ${on} for each row ${changed} execute function count_rows_tally(${args})`.execute(db);
+    await sql`create constraint trigger ${name('update_commit')} after update of project_id on ${on} deferrable initially deferred for each row
+      when ((old.project_id is null) <> (new.project_id is null) and count_rows_first_change()) execute function count_rows_add_tallies()`.execute(db);
   }
-  await sql`create trigger ${name('truncate')} after truncate on ${on} for each statement execute function ${fn}()`.execute(db);
+  await sql`create function ${sql.id(`count_rows_truncated_${counter.column}`)}() returns trigger language plpgsql as $$
+    begin
+      update row_counts set ${sql.id(counter.column)} = 0;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger ${name('truncate')} after truncate on ${on} for each statement execute function ${sql.id(`count_rows_truncated_${counter.column}`)}()`.execute(db);
 }
 
 async function sqliteTriggers(db: Kysely<any>, counter: Counter): Promise<void> {
