@@ -91,6 +91,27 @@ describe('row counts kept by triggers', () => {
     await assertExact('after a recount');
   });
 
+  test('a statement of many rows counts them all, and a savepoint rolled back takes its rows back out', async () => {
+    const entries = (n: number, description: string) => Array.from({ length: n }, () => ({
+      created_at: new Date().toISOString(), project_id: world.projects.alice, user_id: null, address: null, action: 'task' as const, object_type: 'test', object_id: null, description,
+    }));
+    await db().insertInto('activity_log').values(entries(300, 'bulk')).execute();
+    await db().connection().execute(async (connection) => {
+      await sql`begin`.execute(connection);
+      await connection.insertInto('activity_log').values(entries(5, 'kept')).execute();
+      await sql`savepoint undone`.execute(connection);
+      await connection.insertInto('activity_log').values(entries(7, 'undone')).execute();
+      await connection.deleteFrom('activity_log').where('description', '=', 'bulk').execute();
+      await sql`rollback to savepoint undone`.execute(connection);
+      await connection.deleteFrom('activity_log').where('description', '=', 'bulk').where('id', '<=', sql<number>`(select min(id) + 99 from activity_log where description = 'bulk')`).execute();
+      await sql`commit`.execute(connection);
+    });
+    const { rows } = await sql<{ description: string; n: number | string }>`select description, count(*) as n from activity_log
+      where description in ('bulk', 'kept', 'undone') group by description order by description`.execute(db());
+    assert.deepEqual(rows.map((r) => [r.description, Number(r.n)]), [['bulk', 200], ['kept', 5]]);
+    await assertExact('after a savepoint rolled back');
+  });
+
   test('concurrent writers on PostgreSQL share the counts without waiting on one row or deadlocking', { skip: TEST_DB !== 'postgres' && 'PostgreSQL only' }, async () => {
     const projectId = world.projects.alice;
     const now = new Date().toISOString();
