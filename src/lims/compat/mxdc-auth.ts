@@ -30,17 +30,19 @@ export function requireTrustedNetwork(request: FastifyRequest, config: Config): 
   if (!addressInList(clientAddress(request), config.trustedNetworks)) throw notFound();
 }
 
-/** Parsed keys by their text: parsing DER on every request would cost more than verifying. */
+/**
+ * Each project's parsed key, kept while its text stays the same: parsing the DER on every request
+ * would cost more than verifying. A new key replaces the old one at once.
+ */
 class KeyCache {
-  private readonly keys = new Map<string, KeyObject>();
+  private readonly keys = new Map<string, { text: string; key: KeyObject }>();
 
-  get(text: string): KeyObject {
-    let key = this.keys.get(text);
-    if (!key) {
-      key = parseSshDssPublicKey(text);
-      if (this.keys.size >= 1000) this.keys.delete(this.keys.keys().next().value!);
-      this.keys.set(text, key);
-    }
+  get(username: string, text: string): KeyObject {
+    const kept = this.keys.get(username);
+    if (kept?.text === text) return kept.key;
+    const key = parseSshDssPublicKey(text);
+    if (!kept && this.keys.size >= 1000) this.keys.delete(this.keys.keys().next().value!);
+    this.keys.set(username, { text, key });
     return key;
   }
 }
@@ -69,7 +71,7 @@ export function mxdcSigned(deps: MxdcAuthDependencies): Access {
       if (project.mxdcKey === '') throw new HttpError(400, 'No key is registered for this user: register one first.');
       let key: KeyObject;
       try {
-        key = keys.get(project.mxdcKey);
+        key = keys.get(project.username, project.mxdcKey);
       } catch (error) {
         if (error instanceof SshKeyError) throw forbidden('The registered key cannot be used; ask staff to reset it.');
         throw error;
