@@ -25,6 +25,8 @@ export class FrameCache {
   /** Entry id → PNG size, in order of last use (oldest first). */
   private sizes: Map<string, number> | null = null;
   private loading: Promise<Map<string, number>> | null = null;
+  /** The cache directory, created once per process (a removed one is made again on a failed write). */
+  private made: Promise<void> | null = null;
   private total = 0;
 
   private readonly hot: HotPreviews;
@@ -65,6 +67,7 @@ export class FrameCache {
       await this.write(id, keyDir, png, sources);
     } catch (error) {
       this.hot.remove(id);
+      this.made = null; // the directory may have been removed under us: make it again next time
       throw error;
     }
     return made;
@@ -96,12 +99,14 @@ export class FrameCache {
 
   private async write(id: string, keyDir: string, png: Buffer, sources: SourceStamp[]): Promise<void> {
     const sizes = await this.index();
-    await fsp.mkdir(this.dir, { recursive: true });
-    // Written under temporary names and renamed: a reader never sees half an entry.
+    this.made ??= fsp.mkdir(this.dir, { recursive: true }).then(() => undefined);
+    await this.made;
+    // Written under temporary names and renamed: a reader never sees half an entry. The two
+    // files are written at once (the answer waits for them); the stamps are renamed first, as
+    // an entry is known by its PNG.
     const suffix = `.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     const entry: Entry = { dir: keyDir, sources };
-    await fsp.writeFile(this.file(id, 'json') + suffix, JSON.stringify(entry));
-    await fsp.writeFile(this.file(id, 'png') + suffix, png);
+    await Promise.all([fsp.writeFile(this.file(id, 'json') + suffix, JSON.stringify(entry)), fsp.writeFile(this.file(id, 'png') + suffix, png)]);
     await fsp.rename(this.file(id, 'json') + suffix, this.file(id, 'json'));
     await fsp.rename(this.file(id, 'png') + suffix, this.file(id, 'png'));
     this.total -= sizes.get(id) ?? 0;
