@@ -45,7 +45,7 @@ export type ReadFrom = (position: number) => Readable;
 /**
  * A body sending bytes `from`–`last` of `handle` with sendfile(2), or null where it cannot be used
  * (turned off, addon not built, TLS or no real socket): the caller then streams the file as before.
- * Owns the handle from here on.
+ * A body returned owns the handle: it closes it when it ends or is destroyed.
  */
 export function sendfileBody(request: FastifyRequest, reply: FastifyReply, handle: FileHandle, from: number, last: number, readFrom: ReadFrom): SendfileBody | null {
   const settings = request.server.sendfile;
