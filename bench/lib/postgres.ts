@@ -57,3 +57,9 @@ export async function onFreshPostgres<T>(benchmark: string, work: (url: string) 
 export async function analyzeDatabase(url: string): Promise<void> {
   await admin(url, (client) => client.query('analyze'));
 }
+
+/** The PostgreSQL backends serving a database's other connections (a server's pool), for their CPU time. */
+export async function databaseBackends(url: string): Promise<number[]> {
+  const { rows } = await admin(url, (client) => client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'));
+  return rows.map((row) => row.pid);
+}
