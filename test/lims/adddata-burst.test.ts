@@ -74,10 +74,14 @@ describe('AddData: uploads written together', () => {
       { who: 'alice', name: 'a-same-sample', sample: 'alice-1', directory: 'alice/d4' },
       { who: 'bob', name: 'b-no-sample', directory: 'bob/d4' },
     ];
-    const sent = await Promise.all(burst.map((upload) => send(upload, ids, samples)));
+    // New datasets alone first (PostgreSQL writes such a group in one statement), then with re-posts.
+    const sent = [
+      ...await Promise.all(burst.filter((upload) => !upload.updates).map((upload) => send(upload, ids, samples))),
+      ...await Promise.all(burst.slice(3, 7).map((upload) => send({ ...upload, name: `${upload.name}-2` }, ids, samples))),
+    ];
 
     const answered = sent.map((s) => s.id);
-    assert.equal(new Set(answered.filter((id) => id !== earlier.id)).size, burst.length - 1, 'every new dataset has its own id');
+    assert.equal(new Set(answered.filter((id) => id !== earlier.id)).size, sent.length - 1, 'every new dataset has its own id');
     const projects = new Map((await db().selectFrom('projects').innerJoin('users', 'users.id', 'projects.user_id').select(['projects.id', 'users.username']).execute()).map((p) => [p.username, p.id]));
     for (const { upload, directory, id } of sent) {
       const row = await db().selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -90,7 +94,7 @@ describe('AddData: uploads written together', () => {
       const key = await db().selectFrom('proxy_keys').selectAll().where('key', '=', row.proxy_key).executeTakeFirstOrThrow();
       assert.equal(key.path, directory, `${upload.name}: key`);
       assert.equal(Boolean(key.outside_roots), directory === '/etc', `${upload.name}: outside roots`);
-      const updated = upload.name === 'a-again';
+      const updated = upload.name === 'a-again-2';
       assert.equal(id === earlier.id, updated, `${upload.name}: only the owner's re-post updates`);
       const events = await db().selectFrom('events').select(['kind', 'project_id', 'subject']).where('subject', 'like', `{"dataset_id":${id},%`).execute();
       assert.deepEqual(events.map((e) => [e.kind, e.project_id]).slice(-1), [[updated ? 'dataset.changed' : 'dataset.created', row.project_id]], `${upload.name}: event`);

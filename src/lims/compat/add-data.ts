@@ -15,6 +15,7 @@ import type { Project } from '../projects.ts';
 import { activeSessionOf } from '../sessions.ts';
 import { writeDatasets } from '../datasets.ts';
 import type { DatasetWrite } from '../datasets.ts';
+import { writeUploadsOnPostgres } from './add-data-postgres.ts';
 import { LookupCache } from './lookup-cache.ts';
 import { mxdcProxyKey } from './proxy-key-errors.ts';
 import {
@@ -31,9 +32,12 @@ interface DataType {
 
 export type AddData = (project: Project, line: Beamline, body: unknown, address: string | null) => Promise<{ id: number }>;
 
-export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys: RecordKeys): AddData {
+export function createAddData(platform: Pick<Platform, 'db' | 'log' | 'config'>, recordKeys: RecordKeys): AddData {
   const { db, log } = platform;
-  const writes = new GroupCommit(db, writeUploads);
+  const onPostgres = platform.config.database.kind === 'postgres';
+  // A group of new datasets goes in one statement on PostgreSQL; re-posts (rare) and SQLite take the general path.
+  const writes = new GroupCommit<Upload, number>(db, (trx, uploads) => (
+    onPostgres && uploads.every((upload) => upload.options.id === null) ? writeUploadsOnPostgres(trx, uploads) : writeUploads(trx, uploads)));
   const dataType = dataTypesByAcronym(db);
   // Sessions change at launch and close (in this process: seen at once; elsewhere: within the
   // cache's second), while every upload of a beamline asks for its active one.
@@ -87,7 +91,7 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log'>, recordKeys
 }
 
 /** One upload as the group writer takes it: its sample is looked up with the group's. */
-interface Upload extends DatasetWrite {
+export interface Upload extends DatasetWrite {
   sampleId: number | null;
   key: PlannedKey;
 }
