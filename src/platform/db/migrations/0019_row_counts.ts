@@ -2,13 +2,12 @@
 // answer their exact `count` without reading a million-row index (docs/benchmarks.md, rest-scale).
 //
 // One column per counted table in `row_counts`, one row per slot; a table's count is the sum of
-// its column. On PostgreSQL a transaction's changes are first tallied in transaction-local
-// settings (one statement trigger per INSERT or DELETE statement, whatever its number of rows),
-// then added once, at commit, to one slot: the transaction id modulo 16, so concurrent writers
-// rarely meet on one row. At commit a transaction takes that row last and waits for nothing while
-// holding it, so writers can never deadlock over counters; and a transaction deleting 10⁵ rows
-// updates its counter once, not 10⁵ times (each update of one row in one transaction leaves a
-// version the next must step over). A rolled-back savepoint takes its tally back with its rows.
+// its column. On PostgreSQL each changed row adds to a transaction-local tally (a setting, so a
+// rolled-back savepoint takes it back), and the tallies are added once, at commit, to one slot:
+// the transaction id modulo 16, so concurrent writers rarely meet on one row. At commit a
+// transaction takes that row last and waits for nothing while holding it, so writers can never
+// deadlock over counters; and a transaction deleting 10⁵ rows updates its counter once, not 10⁵
+// times (each update of one row in one transaction leaves a version the next must step over).
 // TRUNCATE (which skips row triggers) zeroes the table's counts. SQLite has one writer at a time
 // and updates in place: its row triggers keep slot 0.
 // Loads that switch triggers off (session_replication_role = replica) must recount after
@@ -57,31 +56,14 @@ const tally = (column: string) => sql.lit(`lightpath_row_counts.${column}`);
 const QUEUED = sql.lit('lightpath_row_counts.queued');
 
 async function postgresFunctions(db: Kysely<any>): Promise<void> {
-  // Adds to a counter's tally: TG_ARGV[0] names the counter, TG_ARGV[1] = 'project' counts only
-  // rows with a project. Statement triggers see the statement's rows as the table "changed";
-  // a row trigger (a container given or stripped of its project) passes one row.
-  await sql`create function count_rows_tally() returns trigger language plpgsql as $$
+  // Adds `delta` to a counter's tally. It is called from the condition (WHEN) of the trigger that
+  // adds the tallies at commit, and says whether to queue that trigger: only for the first row a
+  // transaction changes (and again after its tallies were added), not once per row.
+  await sql`create function count_rows_note(counter text, delta integer) returns boolean language plpgsql as $$
     declare
-      setting text := 'lightpath_row_counts.' || tg_argv[0];
-      n bigint;
+      setting text := 'lightpath_row_counts.' || counter;
     begin
-      if tg_level = 'ROW' then
-        n := case when new.project_id is null then -1 else 1 end;
-      elsif tg_argv[1] = 'project' then
-        select count(*) into n from changed where project_id is not null;
-      else
-        select count(*) into n from changed;
-      end if;
-      if tg_op = 'DELETE' then n := -n; end if;
-      if n <> 0 then
-        perform set_config(setting, (coalesce(nullif(current_setting(setting, true), ''), '0')::bigint + n)::text, true);
-      end if;
-      return null;
-    end $$`.execute(db);
-  // True for the first row a transaction changes (then again after its tallies were added): the
-  // deferred trigger that adds them is queued once per transaction, not once per row.
-  await sql`create function count_rows_first_change() returns boolean language plpgsql as $$
-    begin
+      perform set_config(setting, (coalesce(nullif(current_setting(setting, true), ''), '0')::bigint + delta)::text, true);
       if current_setting(${QUEUED}, true) = 'yes' then return false; end if;
       perform set_config(${QUEUED}, 'yes', true);
       return true;
@@ -101,24 +83,30 @@ async function postgresFunctions(db: Kysely<any>): Promise<void> {
 async function postgresTriggers(db: Kysely<any>, counter: Counter): Promise<void> {
   const on = sql.id(counter.table);
   const name = (event: string) => sql.id(`${counter.column}_counted_on_${event}`);
-  const args = sql`${sql.lit(counter.column)}, ${sql.lit('projectOnly' in counter ? 'project' : 'all')}`;
-  await sql`create trigger ${name('insert')} after insert on ${on} referencing new table as changed for each statement execute function count_rows_tally(${args})`.execute(db);
-  await sql`create trigger ${name('delete')} after delete on ${on} referencing old table as changed for each statement execute function count_rows_tally(${args})`.execute(db);
-  const deferred = sql`deferrable initially deferred for each row when (count_rows_first_change()) execute function count_rows_add_tallies()`;
-  await sql`create constraint trigger ${name('commit')} after insert or delete on ${on} ${deferred}`.execute(db);
+  const note = (delta: number) => sql`count_rows_note(${sql.lit(counter.column)}, ${sql.lit(delta)})`;
+  const atCommit = sql`deferrable initially deferred for each row`;
+  const add = sql`execute function count_rows_add_tallies()`;
   if ('projectOnly' in counter) {
+    // CASE, not AND: it guarantees the tally is noted only for a row that counts.
+    await sql`create constraint trigger ${name('insert')} after insert on ${on} ${atCommit}
+      when (case when new.project_id is not null then ${note(1)} else false end) ${add}`.execute(db);
+    await sql`create constraint trigger ${name('delete')} after delete on ${on} ${atCommit}
+      when (case when old.project_id is not null then ${note(-1)} else false end) ${add}`.execute(db);
     // Containers keep their project in practice; should one gain or lose it, the count follows.
-    const changed = sql`when ((old.project_id is null) <> (new.project_id is null))`;
-    await sql`create trigger ${name('update')} after update of project_id on ${on} for each row ${changed} execute function count_rows_tally(${args})`.execute(db);
-    await sql`create constraint trigger ${name('update_commit')} after update of project_id on ${on} deferrable initially deferred for each row
-      when ((old.project_id is null) <> (new.project_id is null) and count_rows_first_change()) execute function count_rows_add_tallies()`.execute(db);
+    await sql`create constraint trigger ${name('update')} after update of project_id on ${on} ${atCommit}
+      when (case when (old.project_id is null) = (new.project_id is null) then false
+        when new.project_id is null then ${note(-1)} else ${note(1)} end) ${add}`.execute(db);
+  } else {
+    await sql`create constraint trigger ${name('insert')} after insert on ${on} ${atCommit} when (${note(1)}) ${add}`.execute(db);
+    await sql`create constraint trigger ${name('delete')} after delete on ${on} ${atCommit} when (${note(-1)}) ${add}`.execute(db);
   }
-  await sql`create function ${sql.id(`count_rows_truncated_${counter.column}`)}() returns trigger language plpgsql as $$
+  const truncated = sql.id(`count_rows_truncated_${counter.column}`);
+  await sql`create function ${truncated}() returns trigger language plpgsql as $$
     begin
       update row_counts set ${sql.id(counter.column)} = 0;
       return null;
     end $$`.execute(db);
-  await sql`create trigger ${name('truncate')} after truncate on ${on} for each statement execute function ${sql.id(`count_rows_truncated_${counter.column}`)}()`.execute(db);
+  await sql`create trigger ${name('truncate')} after truncate on ${on} for each statement execute function ${truncated}()`.execute(db);
 }
 
 async function sqliteTriggers(db: Kysely<any>, counter: Counter): Promise<void> {
