@@ -73,6 +73,21 @@ describe('group commit', () => {
     assert.deepEqual(groups, [[a], [b]]);
   });
 
+  test('a group written by one statement goes without BEGIN and COMMIT, and still fails alone', async () => {
+    const inTransaction: boolean[] = [];
+    const writes = new GroupCommit<string, string>(db, async (target, keys) => {
+      inTransaction.push(target.isTransaction);
+      await target.insertInto('proxy_keys').values(keys.map(keyRow)).execute();
+      return keys;
+    }, { oneStatement: (keys) => keys.length > 1 });
+    const [g, h] = ['7', '8'].map((d) => d.repeat(40));
+    // The repeated key fails the group's one INSERT, which writes nothing; each is then written alone.
+    const outcomes = await Promise.allSettled([writes.write(g), writes.write(g), writes.write(h)]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.deepEqual(await stored([g, h]), [g, h]);
+    assert.deepEqual(inTransaction, [false, true, true, true]);
+  });
+
   test('a writer that answers for fewer items than it was given commits nothing', async () => {
     const writes = new GroupCommit<string, string>(db, async (trx, keys) => {
       await trx.insertInto('proxy_keys').values(keys.map(keyRow)).execute();

@@ -2,8 +2,9 @@
 // datasets with their samples, events, activity entries), but one round trip for the whole group
 // instead of one per table. Each statement on PostgreSQL costs the server more than its SQL does
 // (the protocol, the socket, the wait for the answer), and a group holds up to eight uploads.
-// The statement's text never changes (the group's values go as one array per column), so each
-// connection plans it once.
+// One statement is atomic and durable on its own, so it needs no BEGIN and COMMIT either. Its
+// text never changes (the group's values go as one array per column), so each connection plans
+// it once.
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { keepPlanned } from '../../platform/db/planned-statements.ts';
@@ -74,12 +75,14 @@ select (select json_agg(id order by n) from written)::text as ids,
 keepPlanned(STATEMENT);
 
 /** Writes uploads that create datasets (none naming one to update) with their keys, events and activity entries; their ids in order. */
-export async function writeUploadsOnPostgres(trx: Db, uploads: Upload[]): Promise<number[]> {
+export async function writeUploadsOnPostgres(db: Db, uploads: Upload[]): Promise<number[]> {
   const parameters = [isoNow(), ...COLUMNS.map(([, , value]) => uploads.map(value))];
-  const { rows } = await trx.executeQuery(CompiledQuery.raw(STATEMENT, parameters)) as { rows: Array<{ ids: string | null; prune: boolean }> };
+  const { rows } = await db.executeQuery(CompiledQuery.raw(STATEMENT, parameters)) as { rows: Array<{ ids: string | null; prune: boolean }> };
   const ids: number[] = JSON.parse(rows[0].ids ?? '[]');
+  // Old events go after the write, which has committed and must not fail now: a prune that fails
+  // is done by a later one.
   if (rows[0].prune) {
-    await trx.deleteFrom('events').where('created_at', '<', new Date(Date.now() - EVENT_RETENTION_MS).toISOString()).execute();
+    await db.deleteFrom('events').where('created_at', '<', new Date(Date.now() - EVENT_RETENTION_MS).toISOString()).execute().catch(() => {});
   }
   eventWritten();
   return ids;

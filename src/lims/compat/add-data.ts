@@ -36,8 +36,9 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log' | 'config'>,
   const { db, log } = platform;
   const onPostgres = platform.config.database.kind === 'postgres';
   // A group of new datasets goes in one statement on PostgreSQL; re-posts (rare) and SQLite take the general path.
+  const oneStatement = (uploads: Upload[]) => onPostgres && uploads.every((upload) => upload.options.id === null);
   const writes = new GroupCommit<Upload, number>(db, (trx, uploads) => (
-    onPostgres && uploads.every((upload) => upload.options.id === null) ? writeUploadsOnPostgres(trx, uploads) : writeUploads(trx, uploads)));
+    oneStatement(uploads) ? writeUploadsOnPostgres(trx, uploads) : writeUploads(trx, uploads)), { oneStatement });
   const dataType = dataTypesByAcronym(db);
   // Sessions change at launch and close (in this process: seen at once; elsewhere: within the
   // cache's second), while every upload of a beamline asks for its active one.
