@@ -2,8 +2,7 @@
 // install), or null where they are not there: not built (no compiler), not Linux, or switched off
 // with LIGHTPATH_NATIVE=off. The JavaScript loops beside each call do the same arithmetic, so the
 // pixels are the same either way; the addon only makes them several times faster.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { nativeAddon } from '../../platform/native-addon.ts';
 import type { PixelArray } from './frame.ts';
 
 export interface FrameRenderAddon {
@@ -21,22 +20,8 @@ export interface FrameRenderAddon {
   pngFilterUp(grey: Uint8Array, width: number, filtered: Uint8Array): number;
 }
 
-const ADDON = path.resolve(import.meta.dirname, '..', '..', '..', 'native', 'build', 'frame_render.node');
-
-let loaded: FrameRenderAddon | null | undefined;
-
-function load(): FrameRenderAddon | null {
-  if (process.platform !== 'linux') return null;
-  try {
-    return createRequire(import.meta.url)(ADDON) as FrameRenderAddon;
-  } catch {
-    return null;
-  }
-}
-
 /** The addon, unless it is missing or this thread runs with LIGHTPATH_NATIVE=off (asked on every call: cheap, and tests switch it). */
 export function frameRenderAddon(): FrameRenderAddon | null {
   if (process.env.LIGHTPATH_NATIVE === 'off') return null;
-  if (loaded === undefined) loaded = load();
-  return loaded;
+  return nativeAddon<FrameRenderAddon>('frame_render');
 }

@@ -1,7 +1,6 @@
 // The sendfile(2) addon (native/sendfile.c, built by scripts/build-native.js), or null where it was
 // not built (no compiler, not Linux, LIGHTPATH_NATIVE=off at install): files are then streamed.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { nativeAddon } from '../native-addon.ts';
 
 export type CopyOutcome = 'done' | 'client-gone' | 'stalled' | 'cancelled' | 'short-file' | 'error';
 export type CopyJob = { readonly __copyJob: unique symbol };
@@ -14,17 +13,6 @@ export interface SendfileAddon {
   cancel(job: CopyJob): void;
 }
 
-const ADDON = path.resolve(import.meta.dirname, '..', '..', '..', 'native', 'build', 'sendfile.node');
-
-let loaded: SendfileAddon | null | undefined;
-
 export function sendfileAddon(): SendfileAddon | null {
-  if (loaded === undefined) {
-    try {
-      loaded = process.platform === 'linux' ? (createRequire(import.meta.url)(ADDON) as SendfileAddon) : null;
-    } catch {
-      loaded = null;
-    }
-  }
-  return loaded;
+  return nativeAddon<SendfileAddon>('sendfile');
 }
