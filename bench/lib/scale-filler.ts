@@ -1,13 +1,14 @@
 // A facility of identical projects, inserted with SQL directly (generate_series) in one
 // transaction, so that the facility can grow while one project's view stays the same. Each
 // project holds 1,000 samples and 1,000 datasets with what goes with them: 10 shipments (one
-// group and 7 Uni-Pucks each), 10 sessions of 100 datasets, a report for every other dataset, and
+// group and 7 Uni-Pucks each), 25 sessions of 40 datasets (so a project's first page of sessions is
+// as full in the small facility as in the large one), a report for every other dataset, and
 // 10 activity entries per shipment. 1,000 projects make 10⁶ samples and 10⁶ datasets.
 // Names end in a 6-hex code from md5, so a search for one sample's code finds that sample only.
 import type pg from 'pg';
 import { bulkTransaction, insertProjects, sqlTimes } from './filler.ts';
 
-export const PER_PROJECT = { shipments: 10, samples: 1000, sessions: 10, datasets: 1000 };
+export const PER_PROJECT = { shipments: 10, samples: 1000, sessions: 25, datasets: 1000 };
 
 export interface ScaleCounts {
   projects: number;
@@ -56,13 +57,13 @@ export async function insertScaleFacility(client: pg.Client, others: number): Pr
       where s.comments = 'scale-bench' and (c.priority - 1) * 16 + l.position < $2::int`, [puckType, PER_PROJECT.samples / PER_PROJECT.shipments]);
     await client.query(`
       insert into beamline_sessions (project_id, beamline_id, name, comments, created_at)
-      select p.id, b.id, 'session-' || substr(md5('session' || p.id || '-' || k), 1, 6), 'scale-bench', ${ago('(p.id * 10 + k) * 30')}
+      select p.id, b.id, 'session-' || substr(md5('session' || p.id || '-' || k), 1, 6), 'scale-bench', ${ago(`(p.id * ${PER_PROJECT.sessions} + k) * 30`)}
       from projects p, generate_series(0, $1::int - 1) k,
         lateral (select id from beamlines order by id offset (p.id + k) % (select count(*) from beamlines) limit 1) b`, [PER_PROJECT.sessions]);
     await client.query(`
       insert into stretches (session_id, started_at, ended_at)
       select id, created_at, ${after('created_at', "interval '20 minutes'")} from beamline_sessions where comments = 'scale-bench'`);
-    // Dataset j of a session is on the project's sample number (session's rank * 100 + j). The
+    // Dataset j of a session is on the project's sample number (session's rank × 40 + j). The
     // ranks go in analysed temporary tables, so that PostgreSQL hash-joins them.
     await client.query(`create temp table ranked_samples on commit drop as
       select id, group_id, project_id, (row_number() over (partition by project_id order by id) - 1)::int as n from samples`);
