@@ -103,7 +103,10 @@ function sampleQuery(db: Db, projectId: number, automounterContainerId: number) 
     // Redundant (a project's samples sit in its own containers) but it lets PostgreSQL reach the
     // containers through their (state, project) index instead of hashing every on-site container.
     .where('c.project_id', '=', projectId)
-    .where('c.state', '=', 'on_site')
+    // A literal, not a parameter: with the state unknown, the generic plan of this prepared
+    // statement looked so much dearer than a custom one that PostgreSQL planned it afresh on
+    // every call in a large facility (1.3 ms of planning for 0.7 ms of work).
+    .where('c.state', '=', sql.lit('on_site'))
     .where((eb) => eb.or([
       eb('c.parent_id', '=', automounterContainerId),
       eb('p.parent_id', '=', automounterContainerId),
