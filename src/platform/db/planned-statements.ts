@@ -1,8 +1,10 @@
 // PostgreSQL parses and plans a statement each time it arrives as text. For the few statements a
 // hot route runs on every call, planning can cost far more than running (MxDC's eight-table
 // sample list: planning several times its execution). Statements registered here are sent as
-// named prepared statements instead: each pooled connection parses one once, and PostgreSQL keeps
-// its plan for the connection's life. Everything else is sent as before. SQLite needs none of
+// named prepared statements instead: each pooled connection parses one once, and after five calls
+// PostgreSQL keeps one generic plan for it, unless that plan's estimate is far above the custom
+// plans' (then it plans every call: keep values that swing estimates, like a fixed state, out of
+// the parameters; see project-samples.ts). Everything else is sent as before. SQLite needs none of
 // this (its statements are kept by database.ts).
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
