@@ -96,6 +96,19 @@ describe('fuzz: MxDC msgpack bodies', () => {
     assert.deepEqual(await rowCounts(facility.server.platform.db, ['remote_connections']), before);
   });
 
+  test('found by fuzzing: an exposure so large that the derived start is no date is a 400, not a 500', async () => {
+    const before = await rowCounts(facility.server.platform.db, ['datasets']);
+    const upload = seeds.find((seed) => seed.path.startsWith('data/'))!.seed as Record<string, unknown>;
+    const { start_time: _start, ...withoutStart } = upload;
+    const reply = await facility.server.app.inject({
+      method: 'POST', url: `/api/v2/${mxdc.signer.token('demo')}/data/SIM-1/`,
+      payload: Buffer.from(encode({ ...withoutStart, frames: '1-180', exposure: -1.4e308 })),
+    });
+    assert.equal(reply.statusCode, 400, reply.body);
+    assert.deepEqual(Object.keys(reply.json().fields ?? {}), ['exposure']);
+    assert.deepEqual(await rowCounts(facility.server.platform.db, ['datasets']), before);
+  });
+
   test('mutated bodies never get a 5xx, an odd error body, or a partial write', async (t) => {
     const stats = await runFuzz<MsgpackCase>({
       name: 'msgpack (MxDC)',

@@ -53,6 +53,13 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log' | 'config'>,
     }
   };
 
+  /** The start of a dataset that does not say it: its end less its frames' exposure; an exposure past any date is refused. */
+  function derivedStart(endTime: string, numFrames: number, exposure: number | null): string {
+    const start = new Date(Date.parse(endTime) - numFrames * (exposure ?? 0) * 1000);
+    if (Number.isNaN(start.getTime())) throw badRequest('"exposure" puts the start of the dataset before any date.', { exposure: ['too large for the number of frames'] });
+    return start.toISOString();
+  }
+
   /** Checks an upload and prepares what its group will write. */
   async function prepareUpload(project: Project, line: Beamline, body: unknown, address: string | null): Promise<Upload> {
     const info = msgpackMap(body);
@@ -66,8 +73,7 @@ export function createAddData(platform: Pick<Platform, 'db' | 'log' | 'config'>,
     const numFrames = frameCount(frames);
     const exposure = optionalNumber(info, 'exposure');
     const endTime = optionalTime(info, 'end_time') ?? new Date().toISOString();
-    const startTime = optionalTime(info, 'start_time')
-      ?? new Date(Date.parse(endTime) - numFrames * (exposure ?? 0) * 1000).toISOString(); // D7
+    const startTime = optionalTime(info, 'start_time') ?? derivedStart(endTime, numFrames, exposure); // D7
     const sampleId = optionalId(info, 'sample_id');
     const attenuation = optionalNumber(info, 'attenuation') ?? 0;
     const beamSize = optionalNumber(info, 'beam_size');
