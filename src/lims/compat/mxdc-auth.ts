@@ -13,7 +13,7 @@ import { HttpError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Project } from '../projects.ts';
 import type { MxdcLookups } from './mxdc-lookups.ts';
 import { parseSshDssPublicKey, SshKeyError } from './ssh-dss.ts';
-import { usernameFromToken, verifyToken } from './signed-token.ts';
+import { usernameFromToken, verifyTokenOffThread } from './signed-token.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,7 +76,7 @@ export function mxdcSigned(deps: MxdcAuthDependencies): Access {
         if (error instanceof SshKeyError) throw forbidden('The registered key cannot be used; ask staff to reset it.');
         throw error;
       }
-      const result = verifyToken(token, key, { username, windowSeconds: deps.config.mxdcTokenWindowSeconds });
+      const result = await verifyTokenOffThread(token, key, { username, windowSeconds: deps.config.mxdcTokenWindowSeconds });
       if (!result.ok) throw forbidden(`Invalid signature (${result.reason}).`);
       request.mxdcProject = project;
       request.principal = {

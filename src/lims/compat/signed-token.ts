@@ -95,16 +95,19 @@ function fail(reason: TokenFailureReason, detail: string): TokenVerification {
   return { ok: false, reason, detail };
 }
 
-/**
- * Verifies a token against an OpenSSH ssh-dss key text (or an already parsed key).
- * Checks run in the original order: key, token format, signature, time, username.
- */
-export function verifyToken(
-  token: string,
-  publicKey: string | KeyObject,
-  options: VerifyTokenOptions = {},
-): TokenVerification {
-  const { now = Date.now() / 1000, windowSeconds = DEFAULT_WINDOW_SECONDS, username } = options;
+interface Prepared {
+  key: KeyObject;
+  parsed: ParsedToken;
+}
+
+/** The options with the clock read once, so the time checked is the time the checks began. */
+function withNow(options: VerifyTokenOptions): VerifyTokenOptions & { now: number } {
+  return { ...options, now: options.now ?? Date.now() / 1000 };
+}
+
+/** The checks before the signature: the key, then the token's format. */
+function prepare(token: string, publicKey: string | KeyObject, options: VerifyTokenOptions & { now: number }): Prepared | TokenVerification {
+  const { now, windowSeconds = DEFAULT_WINDOW_SECONDS } = options;
   if (!(windowSeconds >= 0) || !Number.isFinite(now)) {
     throw new RangeError('verifyToken needs a finite now and a non-negative window');
   }
@@ -118,20 +121,17 @@ export function verifyToken(
   }
   if (key.type !== 'public' || key.asymmetricKeyType !== 'dsa') return fail('bad-key', 'not a DSA public key');
 
-  let parsed: ParsedToken;
   try {
-    parsed = parseToken(token);
+    return { key, parsed: parseToken(token) };
   } catch (error) {
     if (error instanceof MalformedTokenError) return fail('malformed', error.message);
     throw error;
   }
+}
 
-  let valid: boolean;
-  try {
-    valid = verify('sha256', parsed.signedMessage, { key, dsaEncoding: 'der' }, parsed.signature);
-  } catch {
-    valid = false; // OpenSSL may throw on garbage DER instead of returning false
-  }
+/** The checks after the signature: time, then username. */
+function conclude(parsed: ParsedToken, valid: boolean, options: VerifyTokenOptions & { now: number }): TokenVerification {
+  const { now, windowSeconds = DEFAULT_WINDOW_SECONDS, username } = options;
   if (!valid) return fail('bad-signature', 'signature does not verify');
 
   const age = now - parsed.timestamp;
@@ -142,4 +142,50 @@ export function verifyToken(
     return fail('wrong-user', 'token was signed for another user');
   }
   return { ok: true, username: parsed.value, timestamp: parsed.timestamp };
+}
+
+/**
+ * Verifies a token against an OpenSSH ssh-dss key text (or an already parsed key).
+ * Checks run in the original order: key, token format, signature, time, username.
+ */
+export function verifyToken(
+  token: string,
+  publicKey: string | KeyObject,
+  options: VerifyTokenOptions = {},
+): TokenVerification {
+  const fixed = withNow(options);
+  const prepared = prepare(token, publicKey, fixed);
+  if (!('parsed' in prepared)) return prepared;
+  const { key, parsed } = prepared;
+  let valid: boolean;
+  try {
+    valid = verify('sha256', parsed.signedMessage, { key, dsaEncoding: 'der' }, parsed.signature);
+  } catch {
+    valid = false; // OpenSSL may throw on garbage DER instead of returning false
+  }
+  return conclude(parsed, valid, fixed);
+}
+
+/**
+ * verifyToken with the signature checked on libuv's thread pool, so the event loop serves other
+ * requests meanwhile (a DSA verification is the dearest step of an MxDC call). `now` is taken
+ * before the signature is checked, as in verifyToken.
+ */
+export async function verifyTokenOffThread(
+  token: string,
+  publicKey: string | KeyObject,
+  options: VerifyTokenOptions = {},
+): Promise<TokenVerification> {
+  const fixed = withNow(options);
+  const prepared = prepare(token, publicKey, fixed);
+  if (!('parsed' in prepared)) return prepared;
+  const { key, parsed } = prepared;
+  const valid = await new Promise<boolean>((resolve) => {
+    try {
+      verify('sha256', parsed.signedMessage, { key, dsaEncoding: 'der' }, parsed.signature, (error, result) => resolve(!error && result));
+    } catch {
+      resolve(false); // as above: garbage DER may throw before the work is queued
+    }
+  });
+  return conclude(parsed, valid, fixed);
 }

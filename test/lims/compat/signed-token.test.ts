@@ -7,6 +7,7 @@ import {
   parseToken,
   usernameFromToken,
   verifyToken,
+  verifyTokenOffThread,
   type TokenVerification,
 } from '../../../src/lims/compat/signed-token.ts';
 import { MxdcSigner, urlsafeB64encode } from '../../support/mxdc/signer.ts';
@@ -169,4 +170,33 @@ test('token: usernameFromToken takes the part before the first ":" if it is [\\w
   assert.equal(usernameFromToken(':1taGfY:sig'), null);
   assert.equal(usernameFromToken('nocolon'), null);
   assert.equal(usernameFromToken('bøb:1taGfY:sig'), null);
+});
+
+test('token: verifying on the thread pool gives the same answer as verifying in place, case by case', async () => {
+  const { timed, sig } = splitToken(signer.token('bob', NOW));
+  const flipped = Buffer.from(sig);
+  flipped[12] ^= 0x01;
+  const cases: Array<[string, string, string | ReturnType<typeof generateKeyPairSync>['publicKey'], Parameters<typeof verifyToken>[2]]> = [
+    ['fresh', signer.token('bob', NOW), signer.publicKeyText, { now: NOW, username: 'bob' }],
+    ['python', PYTHON_TOKEN, PYTHON_PUBLIC_KEY, { now: PYTHON_TOKEN_TIME + 5 }],
+    ['parsed key', signer.token('bob', NOW), signer.publicKey, { now: NOW }],
+    ['expired', signer.token('bob', NOW - 61), signer.publicKeyText, { now: NOW }],
+    ['future', signer.token('bob', NOW + 61), signer.publicKeyText, { now: NOW }],
+    ['flipped byte', `${timed}:${urlsafeB64encode(flipped)}`, signer.publicKeyText, { now: NOW }],
+    ['not DER at all', `${timed}:${urlsafeB64encode(Buffer.from('not a signature'))}`, signer.publicKeyText, { now: NOW }],
+    ['another key', new MxdcSigner().token('bob', NOW), signer.publicKeyText, { now: NOW }],
+    ['wrong user', signer.token('alice', NOW), signer.publicKeyText, { now: NOW, username: 'bob' }],
+    ['malformed', 'bob:1taGfY', signer.publicKeyText, { now: NOW }],
+    ['bad key', signer.token('bob', NOW), '', { now: NOW }],
+    ['default clock', signer.token('bob'), signer.publicKeyText, {}],
+  ];
+  const seen = new Set<string>();
+  for (const [name, token, key, options] of cases) {
+    const inPlace = verifyToken(token, key, options);
+    assert.deepEqual(await verifyTokenOffThread(token, key, options), inPlace, name);
+    seen.add(reason(inPlace));
+  }
+  // The cases reach every outcome, so a difference in any branch would show.
+  assert.deepEqual([...seen].sort(), ['bad-key', 'bad-signature', 'expired', 'malformed', 'not-yet-valid', 'ok', 'wrong-user']);
+  await assert.rejects(verifyTokenOffThread(signer.token('bob', NOW), signer.publicKeyText, { now: NOW, windowSeconds: -1 }), RangeError);
 });
