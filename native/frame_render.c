@@ -5,7 +5,8 @@
 // same double and float operations in the same order; built with -ffp-contract=off), so a preview
 // has the same pixels with or without this addon. It works in place on the typed arrays (often in
 // SharedArrayBuffers) the frame threads share, and is context-aware: it is loaded by several
-// worker threads at once and keeps no state between calls.
+// worker threads at once and keeps no state between calls. Built for the x86-64 baseline, it
+// takes AVX2 loops (decode, grey map, narrowing, row sums) where the processor has them.
 #define NAPI_VERSION 8
 #include <node_api.h>
 #include <math.h>
@@ -18,6 +19,18 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define WITH_AVX2 1
+#endif
+
+#ifdef WITH_AVX2
+/** Whether this processor has AVX2: the addon is built for the x86-64 baseline and picks its loops at run time. */
+static int has_avx2(void) {
+  static int known = -1;
+  if (known < 0) {
+    __builtin_cpu_init();
+    known = __builtin_cpu_supports("avx2") ? 1 : 0;
+  }
+  return known;
+}
 #endif
 
 /* ---------- arguments ---------- */
@@ -256,6 +269,58 @@ static int64_t byte_offset_run(const uint8_t *bytes, size_t end, size_t *at, int
   return i;
 }
 
+#ifdef WITH_AVX2
+/**
+ * byte_offset_run with sixteen one-byte differences at a time where no escape byte is among them:
+ * the differences widened to 32 bits and summed into running values inside the vector (additions
+ * wrap around in 32 bits, as the scalar ones). Sixteen values after a chunk with an escape go
+ * through the scalar code.
+ */
+__attribute__((target("avx2"))) static int64_t byte_offset_run_avx2(const uint8_t *bytes, size_t end, size_t *at, int32_t *value, int32_t *out, int64_t count) {
+  const __m128i escape = _mm_set1_epi8((char)0x80);
+  const __m256i last = _mm256_set1_epi32(7);
+  int64_t i = 0;
+  while (i < count) {
+    if (i + 16 <= count && *at + 16 <= end) {
+      size_t p = *at;
+      __m256i running = _mm256_set1_epi32(*value);
+      while (i + 16 <= count && p + 16 <= end) {
+        __m128i raw = _mm_loadu_si128((const __m128i *)(bytes + p));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(raw, escape))) break;
+        __m256i a = _mm256_cvtepi8_epi32(raw), b = _mm256_cvtepi8_epi32(_mm_srli_si128(raw, 8));
+        // Sums within each half of 4, then the lower half's total added to the upper half.
+        a = _mm256_add_epi32(a, _mm256_slli_si256(a, 4));
+        b = _mm256_add_epi32(b, _mm256_slli_si256(b, 4));
+        a = _mm256_add_epi32(a, _mm256_slli_si256(a, 8));
+        b = _mm256_add_epi32(b, _mm256_slli_si256(b, 8));
+        a = _mm256_add_epi32(a, _mm256_shuffle_epi32(_mm256_permute2x128_si256(a, a, 0x08), 0xff));
+        b = _mm256_add_epi32(b, _mm256_shuffle_epi32(_mm256_permute2x128_si256(b, b, 0x08), 0xff));
+        _mm256_storeu_si256((__m256i *)(out + i), _mm256_add_epi32(running, a));
+        running = _mm256_add_epi32(running, _mm256_permutevar8x32_epi32(a, last));
+        _mm256_storeu_si256((__m256i *)(out + i + 8), _mm256_add_epi32(running, b));
+        running = _mm256_add_epi32(running, _mm256_permutevar8x32_epi32(b, last));
+        p += 16;
+        i += 16;
+      }
+      *at = p;
+      *value = _mm256_cvtsi256_si32(running);
+    }
+    int64_t wanted = count - i < 16 ? count - i : 16;
+    int64_t done = byte_offset_run(bytes, end, at, value, out + i, wanted);
+    i += done;
+    if (done < wanted) break;
+  }
+  return i;
+}
+#endif
+
+static int64_t decode_row(const uint8_t *bytes, size_t end, size_t *at, int32_t *value, int32_t *out, int64_t count) {
+#ifdef WITH_AVX2
+  if (has_avx2()) return byte_offset_run_avx2(bytes, end, at, value, out, count);
+#endif
+  return byte_offset_run(bytes, end, at, value, out, count);
+}
+
 /**
  * decodeByteOffset(bytes, start, pixels, width, regionRows, regionCols, cutoff, contrast): decodes
  * pixels.length values from bytes[start…] into the Int32Array pixels, row by row of width, and
@@ -286,7 +351,7 @@ static napi_value decode_byte_offset(napi_env env, napi_callback_info info) {
   int32_t *out = pixels.data;
   double result = 0;
   for (int64_t row = 0; row * width < count; row++) {
-    int64_t done = at <= end ? byte_offset_run(bytes.data, end, &at, &value, out + row * width, width) : 0;
+    int64_t done = at <= end ? decode_row(bytes.data, end, &at, &value, out + row * width, width) : 0;
     if (done < width) {
       result = -1.0 - (double)(row * width + done);
       break;
@@ -348,19 +413,12 @@ __attribute__((target("avx2"))) static void grey_row_int32_avx2(const int32_t *r
     __m256d value = _mm256_cvtepi32_pd(_mm_loadu_si128((const __m128i *)(row + i)));
     __m256d scaled = _mm256_mul_pd(_mm256_sub_pd(value, low), factor);
     __m256d rounded = _mm256_min_pd(_mm256_add_pd(_mm256_and_pd(scaled, magnitude), half), white);
-    _mm256_storeu_pd(grey + i, _mm256_sub_pd(white, _mm256_cvtepi32_pd(_mm256_cvttpd_epi32(rounded))));
+    // Truncating in place is the round trip through int32 of the scalar code (0.5 ≤ rounded ≤ 255).
+    _mm256_storeu_pd(grey + i, _mm256_sub_pd(white, _mm256_round_pd(rounded, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC)));
   }
   if (i < width) grey_row_int32_t(row + i, width - i, grey + i, lo, gain);
 }
 
-static int has_avx2(void) {
-  static int known = -1;
-  if (known < 0) {
-    __builtin_cpu_init();
-    known = __builtin_cpu_supports("avx2") ? 1 : 0;
-  }
-  return known;
-}
 #endif
 
 static void grey_row(napi_typedarray_type type, const void *pixels, int64_t from, int64_t width, double *grey, double lo, double gain) {
@@ -513,6 +571,165 @@ __attribute__((noinline)) static void round_row(const double *restrict sums, uin
   }
 }
 
+#ifdef WITH_AVX2
+/**
+ * The weights of `spans` for narrow_quads: the cells 4i…4i + 3 side by side, term after term,
+ * `terms` of them (a multiple of 4; past a cell's own count, 0).
+ */
+static double *quad_weights(const Spans *spans, int64_t cells, int32_t terms) {
+  double *quad = calloc((size_t)cells * terms, sizeof(double));
+  if (!quad) return NULL;
+  for (int64_t x = 0; x + 4 <= cells; x += 4)
+    for (int32_t j = 0; j < 4; j++)
+      for (int32_t k = 0; k < spans->widest; k++) quad[x * terms + 4 * k + j] = spans->weights[(x + j) * spans->widest + k];
+  return quad;
+}
+
+// Four cells at a time, one in each lane: four terms of each cell are loaded as a row and the 4 × 4
+// block transposed, so that each lane adds its own cell's terms in order, as the scalar loop does.
+// A sum starting from +0 is the same (every term is ≥ +0), and terms past a cell's count add +0.
+__attribute__((target("avx2"))) static void narrow_quads(const double *restrict grey, const Spans *across, const double *restrict quad, int32_t terms, int64_t cells, float *restrict into) {
+  const int32_t *first = across->first;
+  int64_t x = 0;
+  for (; x + 4 <= cells; x += 4) {
+    const double *a = grey + first[x], *b = grey + first[x + 1], *c = grey + first[x + 2], *d = grey + first[x + 3];
+    const double *w = quad + x * terms;
+    __m256d sum = _mm256_setzero_pd();
+    for (int32_t k = 0; k < terms; k += 4) {
+      __m256d ra = _mm256_loadu_pd(a + k), rb = _mm256_loadu_pd(b + k), rc = _mm256_loadu_pd(c + k), rd = _mm256_loadu_pd(d + k);
+      __m256d ab0 = _mm256_unpacklo_pd(ra, rb), ab1 = _mm256_unpackhi_pd(ra, rb);
+      __m256d cd0 = _mm256_unpacklo_pd(rc, rd), cd1 = _mm256_unpackhi_pd(rc, rd);
+      sum = _mm256_add_pd(sum, _mm256_mul_pd(_mm256_permute2f128_pd(ab0, cd0, 0x20), _mm256_loadu_pd(w + 4 * k)));
+      sum = _mm256_add_pd(sum, _mm256_mul_pd(_mm256_permute2f128_pd(ab1, cd1, 0x20), _mm256_loadu_pd(w + 4 * k + 4)));
+      sum = _mm256_add_pd(sum, _mm256_mul_pd(_mm256_permute2f128_pd(ab0, cd0, 0x31), _mm256_loadu_pd(w + 4 * k + 8)));
+      sum = _mm256_add_pd(sum, _mm256_mul_pd(_mm256_permute2f128_pd(ab1, cd1, 0x31), _mm256_loadu_pd(w + 4 * k + 12)));
+    }
+    _mm_storeu_ps(into + x, _mm256_cvtpd_ps(sum));
+  }
+  for (; x < cells; x++) {
+    const double *g = grey + first[x];
+    const double *w = across->weights + x * across->widest;
+    double sum = g[0] * w[0];
+    for (int32_t k = 1; k < across->widest; k++) sum += g[k] * w[k];
+    into[x] = (float)sum;
+  }
+}
+
+// One output row: its source rows (narrowed) weighted and summed in order, then rounded as
+// round_row does, sixteen cells at a time; the sums never leave the registers.
+__attribute__((target("avx2"))) static void sum_rows_avx2(float *const *rows, const double *weights, int32_t count, int64_t cells, uint8_t *restrict line) {
+  const __m256d half = _mm256_set1_pd(0.5), one = _mm256_set1_pd(1.0), most = _mm256_set1_pd(255.0);
+  int64_t x = 0;
+  for (; x + 16 <= cells; x += 16) {
+    __m128i whole[4];
+    for (int j = 0; j < 4; j++) {
+      __m256d sum = _mm256_mul_pd(_mm256_cvtps_pd(_mm_loadu_ps(rows[0] + x + 4 * j)), _mm256_set1_pd(weights[0]));
+      for (int32_t k = 1; k < count; k++) sum = _mm256_add_pd(sum, _mm256_mul_pd(_mm256_cvtps_pd(_mm_loadu_ps(rows[k] + x + 4 * j)), _mm256_set1_pd(weights[k])));
+      __m256d truncated = _mm256_cvtepi32_pd(_mm256_cvttpd_epi32(sum));
+      __m256d up = _mm256_and_pd(_mm256_cmp_pd(_mm256_sub_pd(sum, truncated), half, _CMP_GE_OQ), one);
+      whole[j] = _mm256_cvttpd_epi32(_mm256_min_pd(_mm256_add_pd(truncated, up), most));
+    }
+    _mm_storeu_si128((__m128i *)(line + x), _mm_packus_epi16(_mm_packs_epi32(whole[0], whole[1]), _mm_packs_epi32(whole[2], whole[3])));
+  }
+  for (; x < cells; x++) {
+    double sum = rows[0][x] * weights[0];
+    for (int32_t k = 1; k < count; k++) sum += rows[k][x] * weights[k];
+    int32_t truncated = (int32_t)sum;
+    int32_t value = truncated + (sum - (double)truncated >= 0.5);
+    line[x] = (uint8_t)(value > 255 ? 255 : value);
+  }
+}
+#endif
+
+/**
+ * Output rows [from, to) of the frame mapped to grey with (lo, gain) and area-averaged to
+ * out_width × out_height, into out (row from at offset 0). Each source row is mapped and narrowed
+ * once, kept in a ring while the output rows covering it are summed. Returns 0 when out of memory.
+ */
+static int grey_resize_band(napi_typedarray_type type, const void *pixels, int64_t width, int64_t height, int64_t out_width, int64_t out_height,
+                            int64_t from, int64_t to, double lo, double gain, uint8_t *out) {
+  Spans across = {0}, down = {0};
+  double *grey = NULL, *paired = NULL, *sums = malloc(out_width * sizeof(double));
+  float *ring = NULL;
+  int64_t *held = NULL;
+  int ok = sums && spans_make(&across, width, out_width) && spans_make(&down, height, out_height);
+  int32_t terms = ok ? (across.widest + 3) / 4 * 4 : 0;
+#ifdef WITH_AVX2
+  double *quad = NULL;
+  const int avx2 = has_avx2();
+  float **rows = NULL;
+#endif
+  if (ok) {
+    // Zero padding past the row's end: the unused last terms of the last cells read it.
+    grey = calloc(width + terms + 4, sizeof(double));
+    ring = malloc((size_t)down.widest * out_width * sizeof(float));
+    held = malloc(down.widest * sizeof(int64_t));
+#ifdef WITH_AVX2
+    if (avx2) {
+      quad = quad_weights(&across, out_width, terms);
+      rows = malloc(down.widest * sizeof(float *));
+      ok = grey && ring && held && quad && rows;
+    } else {
+      paired = paired_weights(&across, out_width);
+      ok = grey && ring && held && paired;
+    }
+#elif defined(__SSE2__)
+    paired = paired_weights(&across, out_width);
+    ok = grey && ring && held && paired;
+#else
+    ok = grey && ring && held;
+#endif
+  }
+  if (ok) {
+    for (int32_t slot = 0; slot < down.widest; slot++) held[slot] = -1;
+    for (int64_t y = from; y < to; y++) {
+      for (int32_t k = 0; k < down.count[y]; k++) {
+        int64_t source = down.first[y] + k;
+        int64_t slot = source % down.widest;
+        float *row = ring + slot * out_width;
+        if (held[slot] != source) {
+          grey_row(type, pixels, source * width, width, grey, lo, gain);
+#ifdef WITH_AVX2
+          if (avx2) narrow_quads(grey, &across, quad, terms, out_width, row);
+          else narrow_pairs(grey, &across, paired, out_width, row);
+#elif defined(__SSE2__)
+          narrow_pairs(grey, &across, paired, out_width, row);
+#else
+          narrow(grey, &across, out_width, row);
+#endif
+          held[slot] = source;
+        }
+#ifdef WITH_AVX2
+        if (avx2) {
+          rows[k] = row;
+          continue;
+        }
+#endif
+        weigh_row(row, down.weights[y * down.widest + k], sums, out_width, k == 0);
+      }
+#ifdef WITH_AVX2
+      if (avx2) {
+        sum_rows_avx2(rows, down.weights + y * down.widest, down.count[y], out_width, out + (y - from) * out_width);
+        continue;
+      }
+#endif
+      round_row(sums, out + (y - from) * out_width, out_width);
+    }
+  }
+#ifdef WITH_AVX2
+  free(quad);
+  free(rows);
+#endif
+  free(grey);
+  free(paired);
+  free(sums);
+  free(ring);
+  free(held);
+  spans_free(&across);
+  spans_free(&down);
+  return ok;
+}
+
 /**
  * greyResizeRows(pixels, width, height, outWidth, outHeight, from, to, lo, gain, out): output rows
  * [from, to) of the frame mapped to grey with (lo, gain) and area-averaged to outWidth × outHeight,
@@ -537,52 +754,7 @@ static napi_value grey_resize_rows(napi_env env, napi_callback_info info) {
       || (uint64_t)(width * height) > pixels.length) return fail(env, "the frame's size does not match its pixels"), NULL;
   if (from > to || to > out_height || (uint64_t)((to - from) * out_width) > out.length) return fail(env, "the rows do not fit the output"), NULL;
 
-  Spans across = {0}, down = {0};
-  double *grey = NULL, *paired = NULL, *sums = malloc(out_width * sizeof(double));
-  float *ring = NULL;
-  int64_t *held = NULL;
-  int ok = sums && spans_make(&across, width, out_width) && spans_make(&down, height, out_height);
-  if (ok) {
-    // Zero padding past the row's end: the unused last terms of the last cells read it.
-    grey = calloc(width + across.widest, sizeof(double));
-    ring = malloc((size_t)down.widest * out_width * sizeof(float));
-    held = malloc(down.widest * sizeof(int64_t));
-#ifdef __SSE2__
-    paired = paired_weights(&across, out_width);
-    ok = grey && ring && held && paired;
-#else
-    ok = grey && ring && held;
-#endif
-  }
-  if (ok) {
-    for (int32_t slot = 0; slot < down.widest; slot++) held[slot] = -1;
-    for (int64_t y = from; y < to; y++) {
-      for (int32_t k = 0; k < down.count[y]; k++) {
-        int64_t source = down.first[y] + k;
-        int64_t slot = source % down.widest;
-        float *row = ring + slot * out_width;
-        if (held[slot] != source) {
-          grey_row(pixels.type, pixels.data, source * width, width, grey, lo, gain);
-#ifdef __SSE2__
-          narrow_pairs(grey, &across, paired, out_width, row);
-#else
-          narrow(grey, &across, out_width, row);
-#endif
-          held[slot] = source;
-        }
-        weigh_row(row, down.weights[y * down.widest + k], sums, out_width, k == 0);
-      }
-      round_row(sums, (uint8_t *)out.data + (y - from) * out_width, out_width);
-    }
-  }
-  free(grey);
-  free(paired);
-  free(sums);
-  free(ring);
-  free(held);
-  spans_free(&across);
-  spans_free(&down);
-  if (!ok) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  if (!grey_resize_band(pixels.type, pixels.data, width, height, out_width, out_height, from, to, lo, gain, out.data)) return napi_throw_error(env, NULL, "out of memory"), NULL;
   return NULL;
 }
 
