@@ -3,6 +3,8 @@
 // source (for HDF5 also the data file) is rendered again or gets the placeholder, never the stale
 // image; the cache stays under its size limit by evicting the least recently used; identical
 // requests arriving together render once; and the server answers others while a big frame renders.
+// A rendering is answered before its cache entry reaches the disk: the tests that read the cache
+// directory wait for the entry (a bounded wait), and the limit is checked at every change of it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,6 +25,20 @@ describe('data proxy: the frame preview cache', () => {
   let key: string;
   const frame = (rest: string) => server.app.inject({ method: 'GET', url: `/download/files/frame/${key}/${rest}` });
   const at = (...parts: string[]) => path.join(tree.session, ...parts);
+
+  const cacheDir = () => path.join(server.config.dataDir, 'frame-cache');
+  const cachedBytes = () => fs.readdirSync(cacheDir()).filter((name) => name.endsWith('.png'))
+    .reduce((sum, name) => sum + (fs.statSync(path.join(cacheDir(), name), { throwIfNoEntry: false })?.size ?? 0), 0);
+
+  /** Waits (a bounded number of turns) until the cache directory holds a PNG with these bytes. */
+  async function onDisk(png: Buffer): Promise<void> {
+    for (let turn = 0; turn < 500; turn++) {
+      const names = fs.existsSync(cacheDir()) ? fs.readdirSync(cacheDir()).filter((name) => name.endsWith('.png')) : [];
+      if (names.some((name) => fs.readFileSync(path.join(cacheDir(), name)).equals(png))) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.fail('the rendered preview never reached the cache directory');
+  }
 
   async function rendered(rest: string, how: string): Promise<Buffer> {
     const response = await frame(rest);
@@ -76,6 +92,7 @@ describe('data proxy: the frame preview cache', () => {
   test('a server started again answers from the previews cached on disk, and still notices a changed file', async () => {
     fs.copyFileSync(at('adsc_0001.img'), at('kept.img'));
     const rendered0 = await rendered('kept.img/lt.png', 'rendered');
+    await onDisk(rendered0);
     const again = await startTestServer({ database: server.database, env: { ...tree.env, LIGHTPATH_FRAME_CACHE_MB: String(CACHE_MB) } });
     try {
       const get = (rest: string) => again.app.inject({ method: 'GET', url: `/download/files/frame/${key}/${rest}` });
@@ -159,11 +176,18 @@ describe('data proxy: the frame preview cache', () => {
   test('the cache stays under its size limit, evicting the least recently used previews', async () => {
     const names = Array.from({ length: 20 }, (_, i) => `copy_${i}.cbf`);
     for (const name of names) fs.copyFileSync(at('pilatus_0001.cbf'), at(name));
-    for (const name of names) await rendered(`${name}/dk.png`, 'rendered');
-    const cacheDir = path.join(server.config.dataDir, 'frame-cache');
-    const total = fs.readdirSync(cacheDir).filter((name) => name.endsWith('.png'))
-      .reduce((sum, name) => sum + fs.statSync(path.join(cacheDir, name)).size, 0);
+    // Entries are written after their answer, while the next frame renders: the limit must hold
+    // at every change of the directory, not only once the writes are over.
+    let most = 0;
+    const watcher = fs.watch(cacheDir(), () => { most = Math.max(most, cachedBytes()); });
+    try {
+      for (const name of names) await rendered(`${name}/dk.png`, 'rendered');
+    } finally {
+      watcher.close();
+    }
+    const total = cachedBytes();
     assert.ok(total <= CACHE_MB * 1024 * 1024, `${total} bytes cached`);
+    assert.ok(most <= CACHE_MB * 1024 * 1024, `${most} bytes cached at one moment`);
     await rendered(`${names.at(-1)}/dk.png`, 'cached');
     await rendered(`${names[0]}/dk.png`, 'rendered');
   });

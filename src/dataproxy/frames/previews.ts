@@ -1,10 +1,11 @@
 // Frame previews for the routes: from the disk cache when its sources are unchanged, else rendered
 // on the worker pool and cached. Identical requests that arrive while a frame renders wait for
-// that one rendering instead of starting their own.
+// that one rendering instead of starting their own. A rendering is answered before the cache has
+// written it to disk; until then the cache's memory answers (or, for a preview too large for it,
+// the finished rendering is shared as if still running).
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { FrameCache, cacheId } from './cache.ts';
-import { etagOf } from './hot-previews.ts';
 import { FrameRenderPool } from './render-pool.ts';
 import type { Region, RenderJob } from './render-job.ts';
 import type { ValuesOutcome } from './values-job.ts';
@@ -43,9 +44,13 @@ export class FramePreviews {
       const shared = await running;
       return shared.kind === 'png' ? { ...shared, how: 'joined' } : shared;
     }
-    const work = this.produce(id, request).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, work);
-    return work;
+    const work = this.produce(id, request);
+    const answer = work.then(({ preview }) => preview);
+    this.inFlight.set(id, answer);
+    void work.then(({ settled }) => settled, () => {}).finally(() => {
+      if (this.inFlight.get(id) === answer) this.inFlight.delete(id);
+    });
+    return answer;
   }
 
   /** Raw values of a small rectangle, from the frame a worker keeps decoded; never cached on disk. */
@@ -55,26 +60,29 @@ export class FramePreviews {
     return outcome;
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  /** Stops the workers; the previews rendered so far are on disk once it resolves. */
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.cache.settled();
   }
 
-  private async produce(id: string, request: PreviewRequest): Promise<Preview> {
+  /** The preview, and when a request arriving later can be left to the cache (`settled`). */
+  private async produce(id: string, request: PreviewRequest): Promise<{ preview: Preview; settled?: Promise<void> }> {
     const cached = await this.cache.get(id, request.dir);
-    if (cached !== null) return { kind: 'png', png: cached.png, etag: cached.etag, how: 'cached' };
+    if (cached !== null) return { preview: { kind: 'png', png: cached.png, etag: cached.etag, how: 'cached' } };
     const job: RenderJob = { dir: request.dir, relative: request.relative, brightness: request.brightness, region: request.region };
     const outcome = await this.pool.render(job);
-    if (outcome.kind === 'outside-frame') return outcome;
+    if (outcome.kind === 'outside-frame') return { preview: outcome };
     if (outcome.kind === 'missing') {
       if (outcome.reason) this.log.warn({ frame: request.relative, reason: outcome.reason }, 'frame preview: the file cannot be read as a frame');
-      return { kind: 'missing' };
+      return { preview: { kind: 'missing' } };
     }
     renderedBy[outcome.native ? 'native' : 'javascript']++;
     const png = Buffer.from(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
-    const etag = await this.cache.put(id, request.dir, png, outcome.sources).then((entry) => entry.etag, (error: unknown) => {
+    const { entry, held, written } = this.cache.put(id, request.dir, png, outcome.sources);
+    const stored = written.catch((error: unknown) => {
       this.log.warn({ err: error }, 'frame preview: could not write the cache');
-      return etagOf(png);
     });
-    return { kind: 'png', png, etag, how: 'rendered' };
+    return { preview: { kind: 'png', png, etag: entry.etag, how: 'rendered' }, settled: held ? undefined : stored };
   }
 }
