@@ -115,7 +115,7 @@ async function withLinkedDataset(
     return local instanceof h5wasm.Dataset ? use(local) : null;
   }
   const relative = linkedRelative(realDir, masterRelative, link.filename);
-  const opened = relative === null ? null : await openInside(realDir, relative);
+  const opened = relative === null ? null : openInside(realDir, relative);
   if (opened === null) return null;
   try {
     sources.push(opened.stamp);
@@ -127,6 +127,6 @@ async function withLinkedDataset(
       dataFile.close();
     }
   } finally {
-    await opened.handle.close();
+    opened.close();
   }
 }

@@ -18,14 +18,14 @@ export interface FoundFrame {
 }
 
 /** The file and frame number a path names: "a/x_master.h5/000002" → ("a/x_master.h5", 2). */
-async function openNamed(realDir: string, relative: string): Promise<{ opened: OpenedSource; relative: string; number: number | null } | null> {
+function openNamed(realDir: string, relative: string): { opened: OpenedSource; relative: string; number: number | null } | null {
   const last = path.posix.basename(relative);
   const parent = path.posix.dirname(relative);
   if (/^\d+$/.test(last) && parent !== '.' && parent !== '/') {
-    const container = await openInside(realDir, parent);
+    const container = openInside(realDir, parent);
     if (container !== null) return { opened: container, relative: parent, number: Number(last) };
   }
-  const opened = await openInside(realDir, relative);
+  const opened = openInside(realDir, relative);
   return opened === null ? null : { opened, relative, number: null };
 }
 
@@ -43,7 +43,7 @@ function wholeFile(opened: OpenedSource): Buffer {
   if (size <= LARGEST_SPARE) spare = buffer;
   let filled = 0;
   while (filled < size) {
-    const read = fs.readSync(opened.handle.fd, buffer, filled, size - filled, filled);
+    const read = fs.readSync(opened.fd, buffer, filled, size - filled, filled);
     if (read === 0) break; // shortened meanwhile: the decoder finds its data incomplete
     filled += read;
   }
@@ -51,13 +51,13 @@ function wholeFile(opened: OpenedSource): Buffer {
 }
 
 export async function readFrame(realDir: string, relative: string): Promise<FoundFrame> {
-  const named = await openNamed(realDir, relative);
+  const named = openNamed(realDir, relative);
   if (named === null) return { frame: null, sources: [] };
   const { opened, number } = named;
   const sources = [opened.stamp];
   try {
     const head = Buffer.alloc(16);
-    await opened.handle.read(head, 0, head.length, 0);
+    fs.readSync(opened.fd, head, 0, head.length, 0);
     if (head.subarray(0, 4).equals(HDF5_MAGIC)) {
       return { frame: await readEigerFrame(realDir, named.relative, opened, number ?? 1, sources), sources };
     }
@@ -68,6 +68,6 @@ export async function readFrame(realDir: string, relative: string): Promise<Foun
     if (text.startsWith(SMV_MAGIC)) return { frame: decodeSmv(wholeFile(opened)), sources };
     return { frame: null, sources };
   } finally {
-    await opened.handle.close();
+    opened.close();
   }
 }

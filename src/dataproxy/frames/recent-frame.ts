@@ -4,11 +4,10 @@
 // same file inside the key's directory and every file it was read from keeps its stamp, the same
 // test the preview cache passes; otherwise the frame is read afresh.
 import path from 'node:path';
-import { existingInside } from '../paths.ts';
 import { releasePixels } from './pixel-buffers.ts';
 import { readFrame } from './read-frame.ts';
 import type { FoundFrame } from './read-frame.ts';
-import { sourcesHold } from './source-files.ts';
+import { realInside, sourcesHoldNow } from './source-files.ts';
 
 /** Frames above this size are not kept (an Eiger2 16M frame would hold 72 MB per worker). */
 const MAX_KEPT_PIXELS = 20_000_000;
@@ -16,24 +15,23 @@ const MAX_KEPT_PIXELS = 20_000_000;
 let recent: { dir: string; relative: string; found: FoundFrame } | null = null;
 
 /** The real path of the file a frame path names: the file itself, or the HDF5 file above a frame number. */
-async function namedFile(dir: string, relative: string): Promise<string | null> {
+function namedFile(dir: string, relative: string): string | null {
   const parent = path.posix.dirname(relative);
   if (/^\d+$/.test(path.posix.basename(relative)) && parent !== '.' && parent !== '/') {
-    const container = await existingInside(dir, parent);
+    const container = realInside(dir, parent);
     if (container !== null) return container;
   }
-  return existingInside(dir, relative);
+  return realInside(dir, relative);
 }
 
-async function stillValid(dir: string, relative: string, found: FoundFrame): Promise<boolean> {
+function stillValid(dir: string, relative: string, found: FoundFrame): boolean {
   const first = found.sources[0];
-  if (first === undefined || (await namedFile(dir, relative)) !== first.path) return false;
-  return sourcesHold(dir, found.sources);
+  return first !== undefined && namedFile(dir, relative) === first.path && sourcesHoldNow(dir, found.sources);
 }
 
 export async function readRecentFrame(dir: string, relative: string): Promise<FoundFrame & { reused: boolean }> {
   const kept = recent;
-  if (kept !== null && kept.dir === dir && kept.relative === relative && (await stillValid(dir, relative, kept.found))) {
+  if (kept !== null && kept.dir === dir && kept.relative === relative && stillValid(dir, relative, kept.found)) {
     return { ...kept.found, reused: true };
   }
   // Jobs run one at a time on this worker, so the frame let go of here is no longer read: its buffer takes the next frame.
