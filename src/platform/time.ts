@@ -12,12 +12,18 @@ export function epochSeconds(iso: string): number {
   return Date.parse(iso) / 1000;
 }
 
+/**
+ * Waits `ms`, or until `signal` aborts. The listener is removed when the time is up: a loop that
+ * sleeps on one long-lived signal would otherwise add a listener on every turn, for ever.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
     function done(): void {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
     }
   });

@@ -163,3 +163,31 @@ describe('job queue across restarts', () => {
     }
   });
 });
+
+describe('job queue polling', () => {
+  test('an idle worker polling for a long time does not pile up listeners on its stop signal', async () => {
+    const database = await freshDatabase();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      // About 20 polls at 50 ms; each used to leave one 'abort' listener behind, and Node warns past 10.
+      const platform = await open(database, { LIGHTPATH_JOB_POLL_MS: '50' });
+      try {
+        await platform.jobs.startWorking();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        // Still polling: a job enqueued now runs.
+        const job = await finished(platform, await platform.jobs.enqueue('selftest', { sleepMs: 1 }));
+        assert.equal(job.state, 'succeeded');
+      } finally {
+        await platform.close();
+      }
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(warnings.filter((text) => text.includes('MaxListenersExceeded')), []);
+    } finally {
+      process.off('warning', onWarning);
+      await database.drop();
+    }
+  });
+});
