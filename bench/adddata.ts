@@ -8,13 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encode } from '@msgpack/msgpack';
-import pg from 'pg';
 import { sessionKey } from '../test/support/mxdc/client.ts';
 import { BEAMLINE, beamlineSection, projectSection, startLoadedLightpath } from './lib/facility.ts';
 import { measure } from './lib/load.ts';
 import type { LoadResult } from './lib/load.ts';
 import { registeredClient, signedPaths, TOKEN_POOL, tokenSeconds } from './lib/mxdc.ts';
-import { freshPostgresDatabase, postgresAdminUrl } from './lib/postgres.ts';
+import { databaseBackends, freshPostgresDatabase, postgresAdminUrl } from './lib/postgres.ts';
 import { cpuSeconds } from './lib/process-cpu.ts';
 import { startBaseline } from './lib/servers.ts';
 import type { Outcome } from './lib/table.ts';
@@ -44,18 +43,6 @@ interface Measured {
   load: [number, number];
 }
 
-/** The PostgreSQL backends serving a database's other connections (the server's pool, pg-boss). */
-async function backendsOf(databaseUrl: string): Promise<number[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-    return rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
-}
-
 async function measureLightpath(seconds: number, env: Record<string, string>): Promise<Measured> {
   const usersRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lightpath-bench-users-')));
   try {
@@ -77,7 +64,7 @@ async function measureLightpath(seconds: number, env: Record<string, string>): P
       const pool = () => signedPaths(client, `data/${BEAMLINE}/`).map((p) => ({ path: p, method: 'POST' as const, body }));
       await measure(server.url, { seconds: 1, connections: CONNECTIONS, requests: pool() }); // warm-up
       // CPU per upload is what a shared machine's load disturbs least (the rate suffers first).
-      const backends = env.DATABASE_URL ? await backendsOf(env.DATABASE_URL) : [];
+      const backends = env.DATABASE_URL ? await databaseBackends(env.DATABASE_URL) : [];
       const databaseSeconds = () => (backends.length === 0 ? NaN : backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0));
       const requests = pool();
       const before = { server: cpuSeconds(server.pid), database: databaseSeconds(), load: os.loadavg()[0] };
