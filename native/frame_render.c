@@ -326,11 +326,14 @@ static int64_t decode_row(const uint8_t *bytes, size_t end, size_t *at, int32_t 
  * pixels.length values from bytes[start…] into the Int32Array pixels, row by row of width, and
  * counts the valid values of the statistics region while each row is still in cache. Returns
  * the count of valid values (contrast written as regionContrast does when > 0), or −1 − n when the
- * data ended after n values.
+ * data ended after n values. A frame may be decoded in two calls, its first rows then the rest:
+ * with a Float64Array `carry` of 2 as ninth argument, the values continue from carry[0] (the last
+ * value before these pixels), and carry[0], carry[1] are set to the last value and the byte offset
+ * after it.
  */
 static napi_value decode_byte_offset(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
+  size_t argc = 9;
+  napi_value argv[9];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   Array bytes, pixels;
   int64_t start, width, rows, columns;
@@ -341,13 +344,18 @@ static napi_value decode_byte_offset(napi_env env, napi_callback_info info) {
       || !double_arg(env, argv[6], &cutoff, "cutoff must be a number") || !contrast_arg(env, argv[7], &contrast)) return NULL;
   if (bytes.type != napi_uint8_array) return fail(env, "bytes must be a Uint8Array"), NULL;
   if (pixels.type != napi_int32_array) return fail(env, "pixels must be an Int32Array"), NULL;
+  Array carry = {0};
+  if (argc >= 9 && (!array_arg(env, argv[8], &carry, "carry must be a Float64Array of 2") || carry.type != napi_float64_array || carry.length < 2))
+    return fail(env, "carry must be a Float64Array of 2"), NULL;
+  double *carried = carry.data;
+  if (carried && !(fabs(carried[0]) <= 2147483648.0)) return fail(env, "carry[0] must be a 32-bit value"), NULL;
   int64_t count = (int64_t)pixels.length;
   if (width == 0 || count % width != 0 || columns > width || rows * width > count) return fail(env, "the region is outside the pixels"), NULL;
   Counted *counted = counted_new();
   if (!counted) return napi_throw_error(env, NULL, "out of memory"), NULL;
   int64_t limit = valid_limit(cutoff);
   size_t at = (size_t)start, end = bytes.length;
-  int32_t value = 0;
+  int32_t value = carried ? (int32_t)(int64_t)carried[0] : 0;
   int32_t *out = pixels.data;
   double result = 0;
   for (int64_t row = 0; row * width < count; row++) {
@@ -360,6 +368,10 @@ static napi_value decode_byte_offset(napi_env env, napi_callback_info info) {
   }
   if (result == 0) result = counted->out_of_memory ? -0.5 : finish_contrast(counted, contrast);
   counted_free(counted);
+  if (carried) {
+    carried[0] = value;
+    carried[1] = (double)at;
+  }
   if (result == -0.5) return napi_throw_error(env, NULL, "out of memory"), NULL;
   return number_value(env, result);
 }

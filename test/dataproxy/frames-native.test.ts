@@ -2,7 +2,8 @@
 // the same CBF, SMV and HDF5 frames, at every brightness, rendered by a server using the addon and
 // by one with LIGHTPATH_NATIVE=off, have the same pixels; the counters show which loops ran. A
 // frame cut short inside its data is the placeholder either way, and the addon refuses arrays
-// that do not fit instead of reading or writing past them.
+// that do not fit instead of reading or writing past them. A CBF decoded in two parts (the helper
+// thread drawing the upper band meanwhile) makes the same preview, byte for byte, as a kept frame.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -85,6 +86,37 @@ describe('data proxy: native frame rendering', () => {
     for (const [image, grey] of native.images) {
       assert.ok(Buffer.from(grey).equals(Buffer.from(javascript.images.get(image)!)), `${image}: the same pixels both ways`);
     }
+  });
+
+  test('a CBF preview has the same bytes drawn while its frame decodes and from the frame its worker keeps', async () => {
+    const frame = await serverWith(true);
+    const pilatus = `${fixtures.byName('pilatus_0001').path}/dk.png`;
+    // Another frame first, so the next request decodes the CBF afresh (in two parts); the one
+    // after it draws from the frame the worker kept.
+    await frame(`${fixtures.byName('smv').path}/dk.png`);
+    const fresh = await frame(pilatus);
+    const kept = await frame(pilatus);
+    assert.equal(fresh.headers['cache-control'], 'no-cache', 'rendered, not the placeholder');
+    assert.ok(fresh.rawPayload.equals(kept.rawPayload));
+    assert.equal(fresh.headers.etag, kept.headers.etag);
+  });
+
+  test('the addon decodes a CBF in two calls as in one, carrying the last value and the byte offset', { skip: SWITCHED_OFF }, () => {
+    const addon = frameRenderAddon();
+    assert.ok(addon);
+    const bytes = fs.readFileSync(path.join(tree.session, 'pilatus_0001.cbf'));
+    const start = bytes.indexOf(Buffer.from([0x0c, 0x1a, 0x04, 0xd5])) + 4;
+    const width = Number(/X-Binary-Size-Fastest-Dimension:\s*(\d+)/.exec(bytes.toString('latin1', 0, start))![1]);
+    const whole = new Int32Array(Number(/X-Binary-Size-Second-Dimension:\s*(\d+)/.exec(bytes.toString('latin1', 0, start))![1]) * width);
+    const contrast = new Float64Array(2);
+    assert.ok(addon.decodeByteOffset(bytes, start, whole, width, 10, 10, 2 ** 31 - 1, contrast) > 0);
+    const parts = new Int32Array(whole.length);
+    const carry = new Float64Array([0, 0]);
+    const rows = Math.floor(whole.length / width / 3);
+    assert.ok(addon.decodeByteOffset(bytes, start, parts.subarray(0, rows * width), width, 10, 10, 2 ** 31 - 1, new Float64Array(2), carry) > 0);
+    assert.equal(addon.decodeByteOffset(bytes, carry[1], parts.subarray(rows * width), width, 0, 0, 2 ** 31 - 1, new Float64Array(2), carry), 0);
+    assert.ok(Buffer.from(parts.buffer).equals(Buffer.from(whole.buffer)));
+    assert.throws(() => addon.decodeByteOffset(bytes, start, parts, width, 0, 0, 10, new Float64Array(2), new Float64Array(1)), /carry/);
   });
 
   test('the addon throws on arrays that do not fit its arguments, rather than reading or writing past them', { skip: SWITCHED_OFF }, () => {

@@ -15,7 +15,17 @@ function headerNumber(header: string, pattern: RegExp): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function decodeCbf(bytes: Buffer): Frame {
+/**
+ * Told when the first rows of a frame are decoded and its contrast is known, while the rest is
+ * still to decode: a preview's first band can be drawn meanwhile on another thread.
+ */
+export interface EarlyRows {
+  /** The share of the frame's rows wanted first (the statistics region's are decoded first anyway). */
+  share: number;
+  ready: (frame: Frame, rows: number) => void;
+}
+
+export function decodeCbf(bytes: Buffer, early?: EarlyRows): Frame {
   const start = bytes.indexOf(BINARY_START);
   if (start < 0) throw new FrameUnreadable('CBF file without a binary section');
   const header = bytes.toString('latin1', 0, start);
@@ -31,12 +41,21 @@ export function decodeCbf(bytes: Buffer): Frame {
   const addon = frameRenderAddon();
   if (addon === null) return { width, height, cutoff, pixels: byteOffsetValues(bytes, start + BINARY_START.length, count) };
   // In C, measuring the statistics region's percentiles on the way (each row while it is in cache).
-  const frame: Frame = { width, height, cutoff, pixels: new Int32Array(sharedPixels(count * 4)) };
+  const pixels = new Int32Array(sharedPixels(count * 4));
+  const frame: Frame = { width, height, cutoff, pixels };
   const { regionRows, regionCols } = statisticsRegion(width, height);
   const contrast = new Float64Array(2);
-  const valid = addon.decodeByteOffset(bytes, start + BINARY_START.length, frame.pixels as Int32Array, width, regionRows, regionCols, cutoff, contrast);
+  const first = early === undefined ? height : Math.min(height, Math.max(regionRows, Math.ceil(height * early.share)));
+  // [last value, byte offset]: the second call continues where the first stopped.
+  const carry = new Float64Array([0, 0]);
+  const valid = addon.decodeByteOffset(bytes, start + BINARY_START.length, pixels.subarray(0, first * width), width, regionRows, regionCols, cutoff, contrast, carry);
   if (valid < 0) throw new FrameUnreadable(`CBF data ends after ${-1 - valid} of ${count} pixels`);
   if (valid > 0) rememberContrast(frame, { lo: contrast[0], hi: contrast[1] });
+  if (first < height) {
+    early?.ready(frame, first);
+    const rest = addon.decodeByteOffset(bytes, carry[1], pixels.subarray(first * width), width, 0, 0, cutoff, contrast, carry);
+    if (rest < 0) throw new FrameUnreadable(`CBF data ends after ${first * width - 1 - rest} of ${count} pixels`);
+  }
   return frame;
 }
 

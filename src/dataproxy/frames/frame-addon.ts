@@ -9,9 +9,11 @@ export interface FrameRenderAddon {
   /**
    * Decodes byte_offset data from bytes[start…] into `pixels` (rows of `width`) and measures the
    * statistics region on the way: the count of its valid values (lo, hi written into `contrast`
-   * when > 0), or −1 − n when the data ended after n values.
+   * when > 0), or −1 − n when the data ended after n values. With `carry` ([last value before,
+   * unused]) the values continue from carry[0], and carry becomes [last value, byte offset after it]:
+   * a frame decoded in two calls.
    */
-  decodeByteOffset(bytes: Uint8Array, start: number, pixels: Int32Array, width: number, regionRows: number, regionCols: number, cutoff: number, contrast: Float64Array): number;
+  decodeByteOffset(bytes: Uint8Array, start: number, pixels: Int32Array, width: number, regionRows: number, regionCols: number, cutoff: number, contrast: Float64Array, carry?: Float64Array): number;
   /** The percentiles of the statistics region of any frame into `contrast`; the count of valid values. */
   regionContrast(pixels: PixelArray, width: number, regionRows: number, regionCols: number, cutoff: number, contrast: Float64Array): number;
   /** Output rows [from, to) of the grey map area-resized to outWidth × outHeight, into `out`. */

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CBF_MAGIC, decodeCbf } from './cbf.ts';
+import type { EarlyRows } from './cbf.ts';
 import { SMV_MAGIC, decodeSmv } from './smv.ts';
 import { HDF5_MAGIC, readEigerFrame } from './hdf5.ts';
 import type { Frame } from './frame.ts';
@@ -50,7 +51,8 @@ function wholeFile(opened: OpenedSource): Buffer {
   return buffer.subarray(0, filled);
 }
 
-export async function readFrame(realDir: string, relative: string): Promise<FoundFrame> {
+/** `early`: told when a CBF's first rows are decoded (the other formats are read whole first). */
+export async function readFrame(realDir: string, relative: string, early?: EarlyRows): Promise<FoundFrame> {
   const named = openNamed(realDir, relative);
   if (named === null) return { frame: null, sources: [] };
   const { opened, number } = named;
@@ -64,7 +66,7 @@ export async function readFrame(realDir: string, relative: string): Promise<Foun
     // A frame number means a frame inside a container file: only HDF5 has those.
     if (number !== null) return { frame: null, sources };
     const text = head.toString('latin1');
-    if (text.startsWith(CBF_MAGIC)) return { frame: decodeCbf(wholeFile(opened)), sources };
+    if (text.startsWith(CBF_MAGIC)) return { frame: decodeCbf(wholeFile(opened), early), sources };
     if (text.startsWith(SMV_MAGIC)) return { frame: decodeSmv(wholeFile(opened)), sources };
     return { frame: null, sources };
   } finally {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { releasePixels } from './pixel-buffers.ts';
 import { readFrame } from './read-frame.ts';
 import type { FoundFrame } from './read-frame.ts';
+import type { EarlyRows } from './cbf.ts';
 import { realInside, sourcesHoldNow } from './source-files.ts';
 
 /** Frames above this size are not kept (an Eiger2 16M frame would hold 72 MB per worker). */
@@ -29,7 +30,8 @@ function stillValid(dir: string, relative: string, found: FoundFrame): boolean {
   return first !== undefined && namedFile(dir, relative) === first.path && sourcesHoldNow(dir, found.sources);
 }
 
-export async function readRecentFrame(dir: string, relative: string): Promise<FoundFrame & { reused: boolean }> {
+/** `early` is told of a frame's first rows only when the frame is read afresh. */
+export async function readRecentFrame(dir: string, relative: string, early?: EarlyRows): Promise<FoundFrame & { reused: boolean }> {
   const kept = recent;
   if (kept !== null && kept.dir === dir && kept.relative === relative && stillValid(dir, relative, kept.found)) {
     return { ...kept.found, reused: true };
@@ -37,7 +39,7 @@ export async function readRecentFrame(dir: string, relative: string): Promise<Fo
   // Jobs run one at a time on this worker, so the frame let go of here is no longer read: its buffer takes the next frame.
   releasePixels(kept?.found.frame ?? null);
   recent = null;
-  const found = await readFrame(dir, relative);
+  const found = await readFrame(dir, relative, early);
   if (found.frame !== null && found.frame.width * found.frame.height <= MAX_KEPT_PIXELS) recent = { dir, relative, found };
   return { ...found, reused: false };
 }
