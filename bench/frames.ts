@@ -189,7 +189,7 @@ export async function frames(seconds: number): Promise<{ rows: Row[]; notes: str
   return {
     rows,
     notes: `Renders are timed from request to the last byte, one at a time, after ${WARM_UPS} unmeasured ones; the reference from opening the file to the PNG bytes in one Python process, after one unmeasured render. `
-      + `The server renders the lower half of each preview on a helper thread while the frame worker renders the upper half; the stages above are all on one thread, native and JavaScript loops taking turns run by run. `
+      + `The server draws the upper 542 rows of each preview on a helper thread (for a CBF from when those rows and the statistics region are decoded) while the frame worker decodes the rest and draws the lower rows; the stages above are all on one thread, native and JavaScript loops taking turns run by run. `
       + `Load average (1 min) ${loadBefore} before, ${loadAverage()} after.`,
   };
 }
