@@ -132,8 +132,11 @@ export class FrameCache {
         if (this.total <= this.limitBytes) break;
         await this.remove(oldest);
       }
-      // Other entries being written hold the room: this one is not stored.
-      if (this.total > this.limitBytes) return;
+      // Other entries being written hold the room: this one is not stored (nor is its earlier version kept).
+      if (this.total > this.limitBytes) {
+        await this.deleteFiles(id);
+        return;
+      }
       this.made ??= fsp.mkdir(this.dir, { recursive: true }).then(() => undefined);
       await this.made;
       // Written under temporary names and renamed: a reader never sees half an entry. The
@@ -170,10 +173,14 @@ export class FrameCache {
     this.hot.remove(id);
     this.forget(id);
     return this.inTurn(id, async () => {
-      await Promise.all([fsp.rm(this.file(id, 'png'), { force: true }), fsp.rm(this.file(id, 'json'), { force: true })]);
+      await this.deleteFiles(id);
       // A write queued before this removal has put the entry back in the index meanwhile.
       this.forget(id);
     }).catch(() => {});
+  }
+
+  private async deleteFiles(id: string): Promise<void> {
+    await Promise.all([fsp.rm(this.file(id, 'png'), { force: true }), fsp.rm(this.file(id, 'json'), { force: true })]);
   }
 
   /** Takes the entry out of the disk index and its size out of the total. */
