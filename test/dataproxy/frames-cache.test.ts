@@ -179,6 +179,7 @@ describe('data proxy: the frame preview cache', () => {
     // Entries are written after their answer, while the next frame renders: the limit must hold
     // at every change of the directory, not only once the writes are over.
     let most = 0;
+    fs.mkdirSync(cacheDir(), { recursive: true }); // there already, unless this test runs alone
     const watcher = fs.watch(cacheDir(), () => { most = Math.max(most, cachedBytes()); });
     try {
       for (const name of names) await rendered(`${name}/dk.png`, 'rendered');
