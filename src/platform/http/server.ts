@@ -3,7 +3,7 @@
 // requests refused before routing), body parsers with their limits, strict validation, the access
 // policy, and connections closed while shutting down.
 import crypto from 'node:crypto';
-import Fastify, { LogController } from 'fastify';
+import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Platform } from '../context.ts';
@@ -19,6 +19,7 @@ import type { DegradedCheck } from './health-routes.ts';
 import { installRequestMetrics } from '../metrics/request-metrics.ts';
 import { metricsRoute } from '../metrics/metrics-route.ts';
 import { installSendfileConfig } from './sendfile-config.ts';
+import { RequestLog } from './request-log.ts';
 
 export interface HttpServerOptions {
   publicPrefixes: string[];
@@ -34,7 +35,7 @@ export async function createHttpServer(platform: Platform, options: HttpServerOp
     trustProxy: trustProxyFrom(config.trustedProxies),
     // Request ids are ours: a client-sent id would let anyone forge log lines.
     genReqId: () => crypto.randomUUID(),
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new RequestLog({ requestIdLogLabel: 'request_id' }),
     // Survey keys (base64 of a username and a session name) can be a few hundred characters; the default is 100.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 500 },
     // A URL that does not decode (e.g. "%zz") is refused before routing: answer it in our format too.
